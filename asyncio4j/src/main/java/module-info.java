@@ -1,0 +1,9 @@
+/**
+ * asyncio4j: Python's asyncio in Java 25. Tasks are virtual threads whose scheduler is an event
+ * loop; start with {@link org.asyncio4j.Asyncio}.
+ */
+module org.asyncio4j {
+    requires jdk.unsupported; // sun.misc.Signal, to turn Ctrl+C into task cancellation as asyncio does
+
+    exports org.asyncio4j;
+}

@@ -1,0 +1,25 @@
+package org.asyncio4j;
+
+/**
+ * The body of a task that produces no value: asyncio's {@code async def} without a return.
+ *
+ * {@snippet :
+ * AsyncRunnable hello = () -> {
+ *     Asyncio.sleep(1);
+ *     System.out.println("hello");
+ * };
+ * Asyncio.run(hello);
+ * }
+ */
+@FunctionalInterface
+public interface AsyncRunnable {
+    void run() throws Exception;
+
+    /** This body as a {@link Coroutine} whose result is {@code null}. */
+    default Coroutine<Void> asCoroutine() {
+        return () -> {
+            run();
+            return null;
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package org.asyncio4j;
+
+/**
+ * The body of a task that produces a value: asyncio's {@code async def} returning a result.
+ * It runs on a virtual thread carried by the event loop and may suspend wherever it waits.
+ *
+ * {@snippet :
+ * Coroutine<Integer> compute = () -> {
+ *     Asyncio.sleep(1.0);
+ *     return 1 + 2;
+ * };
+ * int sum = Asyncio.run(compute); // 3
+ * }
+ *
+ * @param <T> the result type
+ */
+@FunctionalInterface
+public interface Coroutine<T> {
+    T call() throws Exception;
+}

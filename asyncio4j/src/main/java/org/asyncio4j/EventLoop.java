@@ -1,0 +1,553 @@
+package org.asyncio4j;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.asyncio4j.internal.carrier.LoopCarrier;
+import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.signals.Sigint;
+
+/**
+ * An event loop: runs callbacks, timers, I/O callbacks and tasks, one at a time, on the thread
+ * that runs it. asyncio's {@code asyncio.AbstractEventLoop} and its selector-based implementation.
+ *
+ * {@snippet :
+ * try (EventLoop loop = Asyncio.newEventLoop()) {
+ *     loop.callLater(2, () -> System.out.println("success time 2"));
+ *     loop.callLater(1, () -> System.out.println("success time 1"));
+ *     loop.callSoon(() -> System.out.println("success time 4"));
+ *     loop.callLater(3, loop::stop);
+ *     loop.runForever(); // prints 4, 1, 2, then stops after three seconds
+ * }
+ * }
+ *
+ * <h2>Ordering</h2>
+ * Each iteration polls for I/O, moves due timers to the ready queue, then runs exactly the
+ * callbacks that were ready when it began, first in first out; what they schedule runs in the
+ * next iteration. Timers run by deadline, ties in the order they were scheduled. A task is a
+ * virtual thread whose continuation joins the same ready queue each time it becomes runnable.
+ *
+ * <h2>Threads</h2>
+ * The loop runs on the platform thread that calls {@link #runForever()} or
+ * {@link #runUntilComplete}. Only {@link #callSoonThreadsafe} and {@link #stop()} may be called
+ * from other threads; everything else belongs to the loop's thread (checked in debug mode).
+ * Blocking work goes to {@link #runInExecutor} (a bounded pool of platform threads by default).
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #close()} cancels the tasks that are still pending and lets them finish, shuts the
+ * default executor down, drops queued callbacks and closes the selector. A closed loop refuses
+ * new work with {@link IllegalStateException}.
+ */
+public final class EventLoop implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.asyncio4j");
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    private final LoopCore core;
+    private final Thread.Builder.OfVirtual taskThreads;
+    private final Set<Task<?>> tasks = new LinkedHashSet<>();
+    private volatile boolean running;
+    private volatile boolean closed;
+    private ExceptionHandler exceptionHandler;
+    private Executor defaultExecutor;
+    private ExecutorService ownedDefaultExecutor;
+
+    EventLoop() {
+        LoopCarrier.checkAvailable();
+        this.core = new LoopCore(new CoreHooks());
+        this.taskThreads = LoopCarrier.builder(core);
+    }
+
+    /** The loop running on the current thread (its thread, or one of its tasks), or null. */
+    static EventLoop runningOrNull() {
+        Task<?> task = Task.current();
+        return task != null ? task.loop : RUNNING.get();
+    }
+
+    // ---------------------------------------------------------------- scheduling callbacks
+
+    /**
+     * Schedules {@code callback} to run in the next iteration, after everything already ready.
+     * Not thread-safe: from other threads use {@link #callSoonThreadsafe}.
+     */
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        checkThread("callSoon");
+        Handle handle = new Handle(callback);
+        core.pushReady(handle);
+        return handle;
+    }
+
+    /** Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting. */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        Handle handle = new Handle(callback);
+        if (!core.pushThreadsafe(handle)) {
+            throw closedError();
+        }
+        return handle;
+    }
+
+    /** Schedules {@code callback} after {@code delaySeconds} (a negative delay means now). */
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        return schedule(LoopCore.nanoTime() + toNanos(delaySeconds, "delay"), callback);
+    }
+
+    /** Schedules {@code callback} after {@code delay}. */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay");
+        return schedule(LoopCore.nanoTime() + saturatedNanos(delay), callback);
+    }
+
+    /** Schedules {@code callback} at loop time {@code whenSeconds} (see {@link #time()}). */
+    public TimerHandle callAt(double whenSeconds, Runnable callback) {
+        return schedule(toNanos(whenSeconds, "when"), callback);
+    }
+
+    /** The loop's clock, in seconds: monotonic, shared by all loops of this JVM, with an arbitrary origin. */
+    public double time() {
+        return LoopCore.nanoTime() / 1e9;
+    }
+
+    // ---------------------------------------------------------------- running and stopping
+
+    /**
+     * Runs the loop on the calling thread until {@link #stop()} is called.
+     *
+     * @throws IllegalStateException if the loop is closed or already running, if another loop runs
+     *     on this thread, or if the caller is a virtual thread (a loop must run on a platform thread)
+     * @throws KeyboardInterrupt on Ctrl+C when run on the JVM's main thread (see {@link KeyboardInterrupt})
+     */
+    public void runForever() {
+        checkClosed();
+        if (running) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RUNNING.get() != null || Task.current() != null) {
+            throw new IllegalStateException("Cannot run an event loop while another one is running on this thread;"
+                    + " inside a task, await the work instead of running a loop");
+        }
+        if (Thread.currentThread().isVirtual()) {
+            throw new IllegalStateException("An event loop must run on a platform thread (virtual threads cannot carry"
+                    + " the loop's virtual threads): run it from main or from a Thread.ofPlatform() thread");
+        }
+        RUNNING.set(this);
+        running = true;
+        try (Sigint sigint = Sigint.installOnMainThread(this::interruptFromSigint)) {
+            core.runForever();
+        } finally {
+            running = false;
+            RUNNING.remove();
+        }
+    }
+
+    /**
+     * Runs the loop until {@code future} is done, then returns its result or rethrows its
+     * exception (unchanged, even a checked one).
+     *
+     * @throws IllegalStateException if the loop was stopped before the future completed
+     */
+    public <T> T runUntilComplete(Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        if (future.loop != this) {
+            throw new IllegalArgumentException("The future belongs to a different event loop");
+        }
+        Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } catch (RuntimeException | Error e) {
+            if (future.isDone() && !future.isCancelled()) {
+                future.markRetrieved(); // the caller sees this error instead; do not also report the future's
+            }
+            throw e;
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.isDone()) {
+            throw new IllegalStateException("Event loop stopped before the future completed");
+        }
+        return future.result();
+    }
+
+    /** Wraps {@code coroutine} in a task and runs the loop until it is done; see {@link #runUntilComplete(Future)}. */
+    public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        return runUntilComplete(createTask(coroutine));
+    }
+
+    /**
+     * Stops the loop after the iteration in progress; if it is not running, the next
+     * {@link #runForever()} runs one iteration and returns. Callable from any thread.
+     */
+    public void stop() {
+        core.stop();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the loop: cancels pending tasks and runs the loop until they finish, shuts the
+     * default executor down (without waiting for jobs in progress), drops scheduled callbacks and
+     * closes the selector. Closing twice does nothing.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    public void close() {
+        if (running) {
+            throw new IllegalStateException("Cannot close a running event loop; stop it first");
+        }
+        if (closed) {
+            return;
+        }
+        if (!tasks.isEmpty()) {
+            cancelAndFinish(List.copyOf(tasks));
+        }
+        closed = true;
+        if (ownedDefaultExecutor != null) {
+            ownedDefaultExecutor.shutdown();
+        }
+        core.close();
+    }
+
+    // ---------------------------------------------------------------- futures and tasks
+
+    /** A new pending future attached to this loop. */
+    public <T> Future<T> createFuture() {
+        checkClosed();
+        return new Future<>(this);
+    }
+
+    /** Schedules {@code coroutine} as a task named {@code Task-N}; its first step runs with {@code callSoon} order. */
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    /** Schedules {@code coroutine} as a task with the given name ({@code null}: {@code Task-N}). */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkClosed();
+        checkThread("createTask");
+        Task<T> task = new Task<>(this, coroutine, name);
+        tasks.add(task);
+        task.start(taskThreads);
+        return task;
+    }
+
+    public Task<Void> createTask(AsyncRunnable body) {
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), null);
+    }
+
+    public Task<Void> createTask(AsyncRunnable body, String name) {
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name);
+    }
+
+    /** The tasks of this loop that are not done yet, in creation order. */
+    public Set<Task<?>> allTasks() {
+        return new LinkedHashSet<>(tasks);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * Runs {@code function} on {@code executor} (or the default executor if null) and returns a
+     * future of its result. Cancelling the future before the function starts keeps it from
+     * running; once it runs, it runs to the end and its result is dropped.
+     *
+     * <p>The default executor is a pool of at most {@code min(32, processors + 4)} platform
+     * threads (asyncio's size). An executor of virtual threads created inside a task would run
+     * its jobs on this loop, so pass only executors created outside the loop.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> function) {
+        Objects.requireNonNull(function, "function");
+        checkClosed();
+        checkThread("runInExecutor");
+        Future<T> future = createFuture();
+        ExecutorJob<T> job = new ExecutorJob<>(this, future, function);
+        future.addDoneCallback(f -> {
+            if (f.isCancelled()) {
+                job.cancel();
+            }
+        });
+        (executor != null ? executor : defaultExecutor()).execute(job);
+        return future;
+    }
+
+    /** Replaces the executor {@code runInExecutor(null, ...)} and {@code toThread} use. */
+    public void setDefaultExecutor(Executor executor) {
+        this.defaultExecutor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Shuts the default executor down and returns a future that completes once its threads have
+     * finished (await it in a task, or pass it to {@link #runUntilComplete}).
+     */
+    public Future<Void> shutdownDefaultExecutor() {
+        Future<Void> done = createFuture();
+        ExecutorService pool = ownedDefaultExecutor;
+        if (pool == null) {
+            done.setResult(null);
+            return done;
+        }
+        pool.shutdown();
+        Thread.ofPlatform().daemon().name("asyncio4j-executor-shutdown").start(() -> {
+            DefaultExecutor.awaitTermination(pool);
+            callSoonThreadsafeQuietly(() -> {
+                if (!done.isDone()) {
+                    done.setResult(null);
+                }
+            });
+        });
+        return done;
+    }
+
+    // ---------------------------------------------------------------- errors and debugging
+
+    /** Sets the handler for errors nobody else can receive; {@code null} restores the default. */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /**
+     * Passes {@code context} to the exception handler (or the default one); see
+     * {@link ExceptionHandler} for its keys. An exception thrown by the handler is logged.
+     */
+    public void callExceptionHandler(Map<String, Object> context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            defaultExceptionHandler(context);
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (Throwable e) {
+            LOG.log(Level.ERROR, "Unhandled error in the exception handler (" + e + ") while handling: "
+                    + context.get("message"), e);
+            defaultExceptionHandler(context);
+        }
+    }
+
+    /** Logs {@code context} through {@code System.Logger} ("org.asyncio4j"), as asyncio's default handler does. */
+    public void defaultExceptionHandler(Map<String, Object> context) {
+        StringBuilder text = new StringBuilder(String.valueOf(context.getOrDefault("message", "Unhandled exception in event loop")));
+        for (Map.Entry<String, Object> entry : context.entrySet()) {
+            if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
+                text.append("\n").append(entry.getKey()).append(": ").append(entry.getValue());
+            }
+        }
+        Object error = context.get("exception");
+        if (error instanceof Throwable t) {
+            LOG.log(Level.ERROR, text.toString(), t);
+        } else {
+            LOG.log(Level.ERROR, text.toString());
+        }
+    }
+
+    /**
+     * Debug mode: warns about callbacks and task steps that take longer than
+     * {@link #setSlowCallbackDuration} (100 ms by default), with the task's stack, and checks
+     * that non-thread-safe methods are called on the loop's thread.
+     */
+    public void setDebug(boolean enabled) {
+        core.setDebug(enabled);
+    }
+
+    public boolean getDebug() {
+        return core.debug();
+    }
+
+    public void setSlowCallbackDuration(Duration duration) {
+        core.setSlowCallbackNanos(saturatedNanos(duration));
+    }
+
+    public Duration getSlowCallbackDuration() {
+        return Duration.ofNanos(core.slowCallbackNanos());
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop running=" + running + " closed=" + closed + " debug=" + getDebug() + ">";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    LoopCore core() {
+        return core;
+    }
+
+    /** Schedules an internal callback from wherever the caller is: the ready queue if on the loop, the inbox if not. */
+    void post(Handle handle) {
+        if (running && !core.inLoop()) {
+            core.pushThreadsafe(handle);
+        } else if (!closed) {
+            core.pushReady(handle);
+        }
+    }
+
+    /** Like callSoonThreadsafe, but returns false instead of throwing if the loop is closed. */
+    boolean callSoonThreadsafeQuietly(Runnable callback) {
+        return core.pushThreadsafe(new Handle(callback));
+    }
+
+    void taskDone(Task<?> task) {
+        tasks.remove(task);
+    }
+
+    /** Cancels {@code pending} and runs the loop until all are done; reports those that fail instead. */
+    void cancelAndFinish(List<Task<?>> pending) {
+        Future<Void> allDone = createFuture();
+        int[] remaining = {pending.size()};
+        for (Task<?> task : pending) {
+            task.cancel();
+            task.addDoneCallback(t -> {
+                if (--remaining[0] == 0) {
+                    allDone.setResult(null);
+                }
+            });
+        }
+        runUntilComplete(allDone);
+        for (Task<?> task : pending) {
+            if (!task.isCancelled() && task.exception() != null) {
+                Map<String, Object> context = new LinkedHashMap<>();
+                context.put("message", "unhandled exception while cancelling leftover tasks at shutdown");
+                context.put("exception", task.exception());
+                context.put("task", task);
+                callExceptionHandler(context);
+            }
+        }
+    }
+
+    private synchronized Executor defaultExecutor() {
+        if (defaultExecutor == null) {
+            ownedDefaultExecutor = DefaultExecutor.create();
+            defaultExecutor = ownedDefaultExecutor;
+        }
+        return defaultExecutor;
+    }
+
+    private TimerHandle schedule(long deadline, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        checkThread("callLater/callAt");
+        TimerHandle handle = new TimerHandle(callback, deadline, core);
+        core.schedule(deadline, handle);
+        return handle;
+    }
+
+    private void interruptFromSigint() {
+        core.pushThreadsafe(() -> {
+            throw new KeyboardInterrupt();
+        });
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw closedError();
+        }
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("Event loop is closed: it accepts no more work; create a new one with Asyncio.newEventLoop()");
+    }
+
+    private void checkThread(String operation) {
+        if (core.debug() && running && !core.inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
+                    + Thread.currentThread().getName() + ", not the event loop's thread; use callSoonThreadsafe");
+        }
+    }
+
+    private static long toNanos(double seconds, String what) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException(what + " must be a number of seconds, not NaN");
+        }
+        double nanos = seconds * 1e9;
+        if (nanos >= Long.MAX_VALUE / 2.0) {
+            return Long.MAX_VALUE / 2;
+        }
+        return nanos <= Long.MIN_VALUE / 2.0 ? Long.MIN_VALUE / 2 : Math.round(nanos);
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return Math.min(duration.toNanos(), Long.MAX_VALUE / 2);
+        } catch (ArithmeticException overflow) {
+            return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        }
+    }
+
+    private final class CoreHooks implements LoopCore.Hooks {
+        @Override
+        public boolean isTaskOfThisLoop(Thread current) {
+            Task<?> task = Task.current();
+            return task != null && task.loop == EventLoop.this;
+        }
+
+        @Override
+        public void callbackFailed(Runnable item, Throwable error) {
+            if (error instanceof KeyboardInterrupt interrupt) {
+                throw interrupt;
+            }
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("message", item == null ? "Exception while polling for I/O" : "Exception in callback " + item);
+            context.put("exception", error);
+            if (item instanceof Handle handle) {
+                context.put("handle", handle);
+            }
+            callExceptionHandler(context);
+        }
+
+        @Override
+        public boolean isCancelledTimer(Runnable item) {
+            return ((Handle) item).isCancelled();
+        }
+
+        @Override
+        public void slowCallback(Runnable item, long nanos) {
+            String took = String.format("%.3f", nanos / 1e9);
+            if (item instanceof Handle handle) {
+                LOG.log(Level.WARNING, "Executing " + handle + " took " + took + " seconds");
+                return;
+            }
+            Task<?> task = findTask(item);
+            StringBuilder text = new StringBuilder("Executing a step of ")
+                    .append(task != null ? task : "a task that has since finished")
+                    .append(" took ").append(took).append(" seconds");
+            if (task != null) {
+                text.append("; it is now suspended at:");
+                for (StackTraceElement frame : task.getStack()) {
+                    text.append("\n\tat ").append(frame);
+                }
+            }
+            LOG.log(Level.WARNING, text.toString());
+        }
+
+        private Task<?> findTask(Runnable continuation) {
+            for (Task<?> task : tasks) {
+                if (task.continuation == continuation) {
+                    return task;
+                }
+            }
+            return null;
+        }
+    }
+}

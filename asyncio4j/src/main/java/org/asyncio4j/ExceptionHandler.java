@@ -1,0 +1,22 @@
+package org.asyncio4j;
+
+import java.util.Map;
+
+/**
+ * Receives the errors an event loop cannot hand to anyone else: exceptions thrown by callbacks,
+ * task exceptions nobody retrieved, failures while shutting down. asyncio's
+ * {@code loop.set_exception_handler} callable.
+ *
+ * <p>The context has the keys asyncio documents, each present only when it applies:
+ * {@code "message"} (always, a {@code String}), {@code "exception"} (a {@code Throwable}),
+ * {@code "future"}, {@code "task"}, {@code "handle"}.
+ *
+ * {@snippet :
+ * loop.setExceptionHandler((l, context) ->
+ *         System.err.println("loop error: " + context.get("message") + " " + context.get("exception")));
+ * }
+ */
+@FunctionalInterface
+public interface ExceptionHandler {
+    void handle(EventLoop loop, Map<String, Object> context);
+}

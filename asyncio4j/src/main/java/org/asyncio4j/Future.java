@@ -1,0 +1,378 @@
+package org.asyncio4j;
+
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * The eventual outcome of an asynchronous operation: a result, an exception, or cancellation.
+ * asyncio's {@code asyncio.Future}.
+ *
+ * {@snippet :
+ * Asyncio.run(() -> {
+ *     EventLoop loop = Asyncio.getRunningLoop();
+ *     Future<String> answer = loop.createFuture();
+ *     loop.callLater(0.1, () -> answer.setResult("42"));
+ *     System.out.println(answer.await()); // parks this task for 0.1 s, then prints 42
+ * });
+ * }
+ *
+ * <h2>How it differs from {@code java.util.concurrent.Future}</h2>
+ * It belongs to one event loop and is not thread-safe: complete it and add callbacks on the
+ * loop's thread (from other threads go through {@link EventLoop#callSoonThreadsafe}).
+ * {@link #await()} parks the calling <em>task</em>, never the loop. Done callbacks are never run
+ * inline: each is scheduled with {@link EventLoop#callSoon} when the future completes, in the
+ * order they were added. {@link #toCompletableFuture()} bridges to code that blocks or composes
+ * {@code CompletableFuture}s, on any thread.
+ *
+ * <h2>Exceptions</h2>
+ * {@link #await()} and {@link #result()} rethrow the stored exception itself, as Python does.
+ * {@code await()} declares {@code throws Exception}, since task bodies may throw anything;
+ * {@code result()} declares nothing and rethrows a checked exception unchanged, so catch
+ * {@code Exception} around it when one may come. An exception that is set and never retrieved is
+ * reported to the loop's exception handler when the future is garbage collected.
+ *
+ * @param <T> the result type
+ */
+public class Future<T> {
+    private static final int PENDING = 0;
+    private static final int CANCELLED = 1;
+    private static final int FINISHED = 2;
+
+    final EventLoop loop;
+    private volatile int state;
+    private T result;
+    private Throwable exception;
+    private String cancelMessage;
+    /** A {@code Consumer} done callback or a waiting {@code Task}, in the order they were added. */
+    private Object firstCallback;
+    private ArrayList<Object> moreCallbacks;
+    private UnretrievedExceptions.Tracker unretrieved;
+
+    Future(EventLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    /** The loop this future belongs to. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    public boolean isDone() {
+        return state != PENDING;
+    }
+
+    public boolean isCancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * Parks the current task until this future is done, then returns its result or throws its
+     * exception ({@link CancelledError} if it was cancelled). Returns at once, without
+     * suspending, if it is already done. asyncio's {@code await future}.
+     *
+     * <p>Cancelling the waiting task cancels this future too (unless it is shielded).
+     *
+     * @throws IllegalStateException if called outside a task, e.g. from a plain callback or a
+     *     thread that is not a task; such code should add a done callback, or use
+     *     {@link #toCompletableFuture()} or {@link Asyncio#runCoroutineThreadsafe}
+     */
+    public T await() throws Exception {
+        if (state == PENDING) {
+            Task<?> task = Task.current();
+            if (task == null) {
+                throw new IllegalStateException(notInTaskMessage());
+            }
+            suspend(task);
+        }
+        return outcome();
+    }
+
+    /**
+     * The result, if the future finished with one; rethrows its exception (unchanged, even a
+     * checked one) or throws {@link CancelledError} otherwise.
+     *
+     * @throws InvalidStateError if the future is not done yet
+     */
+    public T result() {
+        if (state == PENDING) {
+            throw new InvalidStateError("Result is not ready: the future is still pending; await it or add a done callback");
+        }
+        try {
+            return outcome();
+        } catch (Exception e) {
+            throw Asyncio.sneakyThrow(e);
+        }
+    }
+
+    /**
+     * The exception the future finished with, or {@code null} if it has a result.
+     *
+     * @throws CancelledError if the future was cancelled
+     * @throws InvalidStateError if it is not done yet
+     */
+    public Throwable exception() {
+        int s = state;
+        if (s == PENDING) {
+            throw new InvalidStateError("Exception is not set: the future is still pending");
+        }
+        if (s == CANCELLED) {
+            throw new CancelledError(cancelMessage);
+        }
+        markRetrieved();
+        return exception;
+    }
+
+    /** Cancels the future; returns false if it was already done. Same as {@code cancel(null)}. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future and schedules its callbacks; whoever awaits it gets a
+     * {@link CancelledError} carrying {@code message}.
+     *
+     * @return false if it was already done
+     */
+    public boolean cancel(String message) {
+        if (state != PENDING) {
+            return false;
+        }
+        cancelMessage = message;
+        state = CANCELLED;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /**
+     * Marks the future done with {@code value} and schedules its callbacks.
+     *
+     * @throws InvalidStateError if it is already done
+     */
+    public void setResult(T value) {
+        checkPending("setResult");
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /**
+     * Marks the future done with {@code error} and schedules its callbacks.
+     *
+     * @throws InvalidStateError if it is already done
+     * @throws NullPointerException if {@code error} is null
+     */
+    public void setException(Throwable error) {
+        Objects.requireNonNull(error, "setException needs the exception to store, not null");
+        checkPending("setException");
+        exception = error;
+        state = FINISHED;
+        unretrieved = UnretrievedExceptions.track(this, error);
+        scheduleCallbacks();
+    }
+
+    /**
+     * Adds a callback that runs, scheduled with {@code callSoon}, once the future is done; if it
+     * is already done the callback is scheduled now.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (state != PENDING) {
+            loop.post(new Handle(() -> callback.accept(this)));
+        } else {
+            addEntry(callback);
+        }
+    }
+
+    /**
+     * Removes every registration of {@code callback}.
+     *
+     * @return how many were removed
+     */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        int removed = 0;
+        if (moreCallbacks != null) {
+            int before = moreCallbacks.size();
+            moreCallbacks.removeIf(entry -> entry.equals(callback));
+            removed = before - moreCallbacks.size();
+        }
+        if (callback.equals(firstCallback)) {
+            firstCallback = moreCallbacks == null || moreCallbacks.isEmpty() ? null : moreCallbacks.removeFirst();
+            removed++;
+        }
+        return removed;
+    }
+
+    /**
+     * A {@code CompletableFuture} completed with this future's outcome; cancelling it cancels this
+     * future (through the loop, so any thread may do it).
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> bridge = new CompletableFuture<>();
+        if (state != PENDING) {
+            transferTo(bridge);
+        } else {
+            addEntry((Consumer<Future<T>>) f -> transferTo(bridge));
+        }
+        bridge.whenComplete((value, error) -> {
+            if (bridge.isCancelled() && state == PENDING) {
+                loop.callSoonThreadsafeQuietly(this::cancel);
+            }
+        });
+        return bridge;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + describeState() + ">";
+    }
+
+    String describeState() {
+        return switch (state) {
+            case PENDING -> " pending";
+            case CANCELLED -> " cancelled";
+            default -> exception != null ? " finished exception=" + exception : " finished result=" + result;
+        };
+    }
+
+    /** Parks {@code task} until this future is done; see {@link #await()}. */
+    final void suspend(Task<?> task) {
+        if (task.loop != loop) {
+            throw new IllegalStateException("Task " + task.getName() + " awaits a future of a different event loop;"
+                    + " a future can only be awaited by tasks of its own loop (use wrapFuture or toCompletableFuture to cross loops)");
+        }
+        if (task == this) {
+            throw new IllegalStateException("Task " + task.getName() + " awaits itself: it would wait forever");
+        }
+        task.beginWait(this);
+        try {
+            addEntry(task);
+            while (state == PENDING) {
+                LockSupport.park(this);
+                task.checkInterrupt();
+            }
+        } finally {
+            task.endWait();
+        }
+    }
+
+    /** Rethrows or returns the outcome of a done future. */
+    final T outcome() throws Exception {
+        if (state == CANCELLED) {
+            throw new CancelledError(cancelMessage);
+        }
+        Throwable error = exception;
+        if (error == null) {
+            return result;
+        }
+        markRetrieved();
+        if (error instanceof Exception e) {
+            throw e;
+        }
+        if (error instanceof Error e) {
+            throw e;
+        }
+        throw new RuntimeException(error);
+    }
+
+    final String cancelMessage() {
+        return cancelMessage;
+    }
+
+    /** Completes the future as cancelled regardless of subclass rules (tasks use it to finish). */
+    final void finishCancelled(String message) {
+        cancelMessage = message;
+        state = CANCELLED;
+        scheduleCallbacks();
+    }
+
+    final void finishWithResult(T value) {
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    final void finishWithException(Throwable error) {
+        exception = error;
+        state = FINISHED;
+        unretrieved = UnretrievedExceptions.track(this, error);
+        scheduleCallbacks();
+    }
+
+    final void markRetrieved() {
+        UnretrievedExceptions.Tracker tracker = unretrieved;
+        if (tracker != null) {
+            tracker.retrieved = true;
+            unretrieved = null;
+        }
+    }
+
+    private void checkPending(String operation) {
+        if (state != PENDING) {
+            throw new InvalidStateError(operation + "() on a future that is already done (" + describeState().strip()
+                    + "); a future completes only once");
+        }
+    }
+
+    private void transferTo(CompletableFuture<T> bridge) {
+        if (state == CANCELLED) {
+            bridge.cancel(false);
+        } else if (exception != null) {
+            markRetrieved();
+            bridge.completeExceptionally(exception);
+        } else {
+            bridge.complete(result);
+        }
+    }
+
+    private void addEntry(Object entry) {
+        if (firstCallback == null && moreCallbacks == null) {
+            firstCallback = entry;
+        } else {
+            if (moreCallbacks == null) {
+                moreCallbacks = new ArrayList<>(4);
+            }
+            if (firstCallback == null) {
+                firstCallback = entry;
+            } else {
+                moreCallbacks.add(entry);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scheduleCallbacks() {
+        Object first = firstCallback;
+        ArrayList<Object> more = moreCallbacks;
+        firstCallback = null;
+        moreCallbacks = null;
+        if (first != null) {
+            dispatch(first);
+        }
+        if (more != null) {
+            for (Object entry : more) {
+                dispatch(entry);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatch(Object entry) {
+        if (entry instanceof Task<?> waiter) {
+            waiter.wake();
+        } else {
+            Consumer<? super Future<T>> callback = (Consumer<? super Future<T>>) entry;
+            loop.post(new Handle(() -> callback.accept(this)));
+        }
+    }
+
+    private static String notInTaskMessage() {
+        String where = Thread.currentThread().isVirtual() ? "a virtual thread that is not an asyncio4j task"
+                : "a thread that is not a task (a plain loop callback, or another thread)";
+        return "Future.await() parks the current task, but it was called from " + where
+                + ". Await inside a task (Asyncio.run, createTask); in a callback use addDoneCallback;"
+                + " from another thread use Asyncio.runCoroutineThreadsafe or toCompletableFuture().join().";
+    }
+}

@@ -1,0 +1,253 @@
+package org.asyncio4j;
+
+import java.io.InterruptedIOException;
+import java.io.PrintStream;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A coroutine running concurrently with others on an event loop; a {@link Future} of its result.
+ * asyncio's {@code asyncio.Task}.
+ *
+ * {@snippet :
+ * Asyncio.run(() -> {
+ *     Task<String> task = Asyncio.createTask(() -> {
+ *         Asyncio.sleep(0.5);
+ *         return "done";
+ *     }, "worker");
+ *     System.out.println(task.getName() + " -> " + task.await()); // worker -> done
+ * });
+ * }
+ *
+ * <h2>How it runs</h2>
+ * Each task is a virtual thread whose scheduler is its loop: the task runs only on the loop
+ * thread, one task or callback at a time, and suspends wherever it waits — in
+ * {@link Future#await()}, {@link Asyncio#sleep}, or a blocking JDK call such as
+ * {@code Thread.sleep} or socket I/O. Thread dumps, JFR and debuggers show one thread per task,
+ * named after the task.
+ *
+ * <h2>Cancellation</h2>
+ * {@link #cancel(String)} asks the task to stop. If it is awaiting a future, that future is
+ * cancelled and the task sees {@link CancelledError} from {@code await()}; if it is blocked in a
+ * JDK call, its thread is interrupted and the resulting {@code InterruptedException} ends it as
+ * cancelled; otherwise the error is thrown at its next suspension. A task that catches the error
+ * and returns normally is not cancelled; {@link #cancelling()} and {@link #uncancel()} count the
+ * pending requests, as in Python 3.11+.
+ *
+ * @param <T> the result type
+ */
+public final class Task<T> extends Future<T> {
+    private static final ThreadLocal<Task<?>> CURRENT = new ThreadLocal<>();
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final Coroutine<T> coroutine;
+    private String name;
+    private Thread thread;
+    /** The future the task is parked on in {@code await}, or null. */
+    private Future<?> waitingOn;
+    /** True while the task is suspended by the library (await or yield), false while running or in a JDK call. */
+    private boolean suspended;
+    private boolean started;
+    private boolean mustCancel;
+    private String cancelRequestMessage;
+    private int cancelRequests;
+    Runnable continuation;
+
+    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+        super(loop);
+        this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
+        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+    }
+
+    /** The task running on the current thread, or null if the current thread is not a task. */
+    static Task<?> current() {
+        return CURRENT.get();
+    }
+
+    void start(Thread.Builder.OfVirtual builder) {
+        thread = builder.name(name).unstarted(this::body);
+        continuation = loop.core().start(thread);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Renames the task (and its thread, as thread dumps show it). */
+    public void setName(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (thread != null) {
+            thread.setName(name);
+        }
+    }
+
+    /**
+     * Requests cancellation; see the class documentation.
+     *
+     * @return false if the task is already done, true otherwise (even if it later swallows the request)
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (isDone()) {
+            return false;
+        }
+        cancelRequests++;
+        Future<?> waited = waitingOn;
+        if (waited != null && waited.cancel(message)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelRequestMessage = message;
+        if (started && !suspended && waited == null && Thread.currentThread() != thread) {
+            thread.interrupt(); // blocked in a JDK call: interruption is how it learns
+        }
+        return true;
+    }
+
+    /** How many cancellation requests are pending: cancel() calls minus uncancel() calls. */
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    /**
+     * Withdraws one cancellation request, for code that handled a cancellation it caused itself
+     * (timeouts, task groups).
+     *
+     * @return the number of requests still pending
+     */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
+    }
+
+    /** A task's result is its coroutine's return value: it cannot be set from outside. */
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("Task does not support setResult(): its result is what its coroutine returns");
+    }
+
+    /** A task's exception is what its coroutine throws: it cannot be set from outside. */
+    @Override
+    public void setException(Throwable error) {
+        throw new UnsupportedOperationException("Task does not support setException(): its exception is what its coroutine throws");
+    }
+
+    /** The frames of the task's thread, innermost first: where it is suspended or running. Empty once done. */
+    public List<StackTraceElement> getStack() {
+        Thread t = thread;
+        return t == null || isDone() ? List.of() : List.of(t.getStackTrace());
+    }
+
+    /** Prints the task and its stack, like a thread dump entry. */
+    public void printStack(PrintStream out) {
+        out.println("Stack for " + this + " (most recent call first):");
+        for (StackTraceElement frame : getStack()) {
+            out.println("\tat " + frame);
+        }
+    }
+
+    public void printStack() {
+        printStack(System.err);
+    }
+
+    /** The virtual thread the task runs on (for diagnostics). */
+    public Thread getThread() {
+        return thread;
+    }
+
+    @Override
+    public String toString() {
+        return "<Task" + describeState() + " name='" + name + "'>";
+    }
+
+    void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    void beginWait(Future<?> future) {
+        clearInterrupt();
+        waitingOn = future;
+        suspended = true;
+        if (mustCancel && future.cancel(cancelRequestMessage)) {
+            mustCancel = false;
+        }
+    }
+
+    void endWait() {
+        waitingOn = null;
+        suspended = false;
+        throwIfCancelRequested();
+    }
+
+    /** An interrupt that did not come from cancel() is taken as a cancellation request. */
+    void checkInterrupt() {
+        if (Thread.interrupted() && !mustCancel) {
+            cancel(null);
+        }
+    }
+
+    /** Suspends for exactly one loop iteration (asyncio's bare {@code yield}, {@code sleep(0)}). */
+    void yieldOnce() {
+        clearInterrupt();
+        suspended = true;
+        try {
+            Thread.yield();
+        } finally {
+            suspended = false;
+        }
+        checkInterrupt();
+        throwIfCancelRequested();
+    }
+
+    private void clearInterrupt() {
+        checkInterrupt();
+    }
+
+    private void throwIfCancelRequested() {
+        if (mustCancel) {
+            mustCancel = false;
+            throw new CancelledError(cancelRequestMessage);
+        }
+    }
+
+    private void body() {
+        CURRENT.set(this);
+        started = true;
+        T value = null;
+        Throwable failure = null;
+        try {
+            throwIfCancelRequested(); // cancelled before its first step
+            value = coroutine.call();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        Thread.interrupted();
+        if (failure == null) {
+            if (mustCancel) {
+                finishCancelled(cancelRequestMessage);
+            } else {
+                finishWithResult(value);
+            }
+        } else if (failure instanceof CancelledError cancelled) {
+            finishCancelled(cancelled.getMessage());
+        } else if (cancelRequests > 0 && isInterruption(failure)) {
+            finishCancelled(cancelRequestMessage);
+        } else {
+            finishWithException(failure);
+        }
+        loop.taskDone(this);
+    }
+
+    private static boolean isInterruption(Throwable failure) {
+        return failure instanceof InterruptedException || failure instanceof ClosedByInterruptException
+                || failure instanceof InterruptedIOException;
+    }
+}

@@ -1,0 +1,25 @@
+package org.asyncio4j;
+
+/**
+ * An operation ran out of time: the one exception type every asyncio4j timeout throws
+ * ({@code waitFor}, {@code timeout}, {@code asCompleted}, ...). asyncio's {@code TimeoutError}.
+ *
+ * {@snippet :
+ * try {
+ *     Asyncio.waitFor(slowTask, 1.0);
+ * } catch (TimeoutError e) {
+ *     System.out.println("gave up after a second");
+ * }
+ * }
+ */
+public class TimeoutError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TimeoutError() {
+        super();
+    }
+
+    public TimeoutError(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,319 @@
+package org.asyncio4j.internal.loop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * The engine of one event loop: a ready queue, a thread-safe inbox, a timer heap and an NIO
+ * selector, and the iteration that drives them.
+ *
+ * <p>It is also the {@link Executor} that the loop's virtual threads are scheduled on: the JDK
+ * hands it a task's continuation whenever the task becomes runnable, and the continuation then
+ * waits its turn in the ready queue like any other callback.
+ */
+public final class LoopCore implements Executor {
+
+    /** What the core needs from the loop that owns it. */
+    public interface Hooks {
+        /** Whether {@code current}, a virtual thread, is a task of this loop (and so runs on it now). */
+        boolean isTaskOfThisLoop(Thread current);
+
+        /** A callback threw; may rethrow to end {@link #runForever()} (the item stays consumed). */
+        void callbackFailed(Runnable item, Throwable error);
+
+        /** Whether a timer callback was cancelled and must not run. */
+        boolean isCancelledTimer(Runnable item);
+
+        /** Debug mode: a callback or task step ran longer than the slow-callback duration. */
+        void slowCallback(Runnable item, long nanos);
+    }
+
+    private static final long ORIGIN = System.nanoTime();
+    private static final VarHandle WAKEUP_ARMED;
+
+    static {
+        try {
+            WAKEUP_ARMED = MethodHandles.lookup().findVarHandle(LoopCore.class, "wakeupArmed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Hooks hooks;
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(512);
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final TimerHeap timers = new TimerHeap();
+    private final Predicate<Runnable> cancelledTimer;
+    private final Selector selector;
+    private int cancelledTimers;
+
+    @SuppressWarnings("unused") // accessed through WAKEUP_ARMED
+    private volatile boolean wakeupArmed;
+    private volatile boolean stopping;
+    private volatile boolean closed;
+    private volatile Thread loopThread;
+
+    private Thread starter;
+    private Runnable lastStarted;
+
+    private boolean debug;
+    private long slowCallbackNanos = 100_000_000L;
+
+    public LoopCore(Hooks hooks) {
+        this.hooks = hooks;
+        this.cancelledTimer = hooks::isCancelledTimer;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the event loop's selector", e);
+        }
+    }
+
+    /** The loop's clock: monotonic nanoseconds shared by every loop in this JVM. */
+    public static long nanoTime() {
+        return System.nanoTime() - ORIGIN;
+    }
+
+    /**
+     * Schedules a continuation or callback. Thread-safe, never blocks, never throws: called by the
+     * JDK from the loop thread, from timer and poller threads and from any other thread.
+     */
+    @Override
+    public void execute(Runnable item) {
+        Thread current = Thread.currentThread();
+        if (current == starter) {
+            lastStarted = item;
+            ready.addLast(item);
+        } else if (current == loopThread || (current.isVirtual() && hooks.isTaskOfThisLoop(current))) {
+            ready.addLast(item);
+        } else {
+            pushThreadsafe(item);
+        }
+    }
+
+    /** Whether the calling thread is the loop thread or one of the loop's tasks. */
+    public boolean inLoop() {
+        Thread current = Thread.currentThread();
+        return current == loopThread || (current.isVirtual() && hooks.isTaskOfThisLoop(current));
+    }
+
+    /**
+     * Starts a virtual thread whose scheduler is this core, so that its first step is queued in
+     * order with the caller's other callbacks even while the loop is not running.
+     *
+     * @return the thread's continuation, as the JDK handed it to {@link #execute}
+     */
+    public Runnable start(Thread thread) {
+        starter = Thread.currentThread();
+        lastStarted = null;
+        try {
+            thread.start();
+        } finally {
+            starter = null;
+        }
+        Runnable continuation = lastStarted;
+        lastStarted = null;
+        return continuation;
+    }
+
+    /** Appends to the ready queue; loop thread only. */
+    public void pushReady(Runnable item) {
+        ready.addLast(item);
+    }
+
+    /** Appends to the inbox from any thread and wakes the loop; returns false once closed. */
+    public boolean pushThreadsafe(Runnable item) {
+        if (closed) {
+            return false;
+        }
+        inbox.offer(item);
+        wakeup();
+        return true;
+    }
+
+    /** Schedules {@code item} at {@code deadline} in {@link #nanoTime()} units; loop thread only. */
+    public void schedule(long deadline, Runnable item) {
+        timers.add(deadline, item);
+    }
+
+    /** A scheduled timer was cancelled; the heap is compacted when most of it is dead. */
+    public void timerCancelled() {
+        cancelledTimers++;
+        if (cancelledTimers > 64 && cancelledTimers * 2 > timers.size()) {
+            timers.removeIf(cancelledTimer);
+            cancelledTimers = 0;
+        }
+    }
+
+    public int scheduledTimers() {
+        return timers.size();
+    }
+
+    public int readyCount() {
+        return ready.size() + inbox.size();
+    }
+
+    public Selector selector() {
+        return selector;
+    }
+
+    public void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public void setSlowCallbackNanos(long nanos) {
+        this.slowCallbackNanos = nanos;
+    }
+
+    public long slowCallbackNanos() {
+        return slowCallbackNanos;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Asks the loop to stop after the iteration in progress (or after one iteration if idle). */
+    public void stop() {
+        stopping = true;
+        wakeup();
+    }
+
+    /** Runs iterations on the calling thread until {@link #stop()}. */
+    public void runForever() {
+        loopThread = Thread.currentThread();
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+            loopThread = null;
+        }
+    }
+
+    /** Drops everything queued and closes the selector; the loop must not be running. */
+    public void close() {
+        closed = true;
+        ready.clear();
+        inbox.clear();
+        timers.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the event loop's selector", e);
+        }
+    }
+
+    /**
+     * One iteration: poll I/O with the right timeout, move the inbox and the due timers to the
+     * ready queue, then run exactly the callbacks that were ready when running began.
+     */
+    private void runOnce() {
+        long timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (!timers.isEmpty()) {
+            timeout = Math.max(0, timers.firstDeadline() - nanoTime());
+        } else {
+            timeout = -1;
+        }
+        poll(timeout);
+        for (Runnable item; (item = inbox.poll()) != null; ) {
+            ready.addLast(item);
+        }
+        if (!timers.isEmpty()) {
+            long now = nanoTime();
+            while (!timers.isEmpty() && timers.firstDeadline() <= now) {
+                Runnable item = timers.poll();
+                if (hooks.isCancelledTimer(item)) {
+                    cancelledTimers = Math.max(0, cancelledTimers - 1);
+                } else {
+                    ready.addLast(item);
+                }
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            run(ready.pollFirst());
+        }
+    }
+
+    private void run(Runnable item) {
+        long start = debug ? System.nanoTime() : 0;
+        try {
+            item.run();
+        } catch (Throwable error) {
+            hooks.callbackFailed(item, error);
+        } finally {
+            if (debug) {
+                long took = System.nanoTime() - start;
+                if (took >= slowCallbackNanos) {
+                    hooks.slowCallback(item, took);
+                }
+            }
+        }
+    }
+
+    private void poll(long timeoutNanos) {
+        // An interrupt of the loop thread would make every select return at once: a busy loop.
+        Thread.interrupted();
+        try {
+            int selected;
+            if (timeoutNanos == 0 || !inbox.isEmpty()) {
+                if (selector.keys().isEmpty()) {
+                    return;
+                }
+                selected = selector.selectNow();
+            } else {
+                wakeupArmed = true;
+                if (!inbox.isEmpty() || stopping) {
+                    selected = selector.selectNow();
+                } else if (timeoutNanos < 0) {
+                    selected = selector.select();
+                } else {
+                    selected = selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+                }
+                wakeupArmed = false;
+            }
+            if (selected > 0) {
+                dispatchIo();
+            }
+        } catch (IOException e) {
+            hooks.callbackFailed(null, e);
+        }
+    }
+
+    private void dispatchIo() {
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            if (key.isValid() && key.attachment() instanceof IoHandler handler) {
+                try {
+                    handler.ioReady(key);
+                } catch (Throwable error) {
+                    hooks.callbackFailed(null, error);
+                }
+            }
+        }
+    }
+
+    private void wakeup() {
+        if (wakeupArmed && WAKEUP_ARMED.compareAndSet(this, true, false)) {
+            selector.wakeup();
+        }
+    }
+}
