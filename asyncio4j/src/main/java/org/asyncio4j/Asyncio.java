@@ -173,6 +173,9 @@ public final class Asyncio {
         } finally {
             timer.cancel();
         }
+        if (wakeup.isCancelled()) {
+            throw new CancelledError(wakeup.cancelMessage());
+        }
     }
 
     /** {@link #sleep(double)} with a {@link Duration}. */

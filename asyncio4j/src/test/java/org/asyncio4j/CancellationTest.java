@@ -1,0 +1,209 @@
+package org.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class CancellationTest {
+    private final List<String> log = new ArrayList<>();
+
+    @Test
+    void cancelBeforeTheFirstStepMeansTheBodyNeverRuns() {
+        Asyncio.run(() -> {
+            Task<Void> task = Asyncio.createTask(() -> {
+                log.add("ran");
+            });
+            assertThat(task.cancel()).isTrue();
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+            assertThat(task.isCancelled()).isTrue();
+        });
+        assertThat(log).isEmpty();
+    }
+
+    @Test
+    void cancellingATaskCancelsTheFutureItAwaits() {
+        Asyncio.run(() -> {
+            Future<String> inner = Asyncio.getRunningLoop().createFuture();
+            Task<String> task = Asyncio.createTask(() -> inner.await());
+            Asyncio.sleep(0);
+            task.cancel("stop");
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class).hasMessage("stop");
+            assertThat(inner.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void cancellingASleepingTaskRaisesCancelledErrorInIt() {
+        Asyncio.run(() -> {
+            Task<Void> task = Asyncio.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    log.add("cleanup: " + e.getMessage());
+                    throw e;
+                }
+            });
+            Asyncio.sleep(0.01);
+            task.cancel("bye");
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+        });
+        assertThat(log).containsExactly("cleanup: bye");
+    }
+
+    @Test
+    void cancelledErrorIsNotSwallowedByCatchException() {
+        Asyncio.run(() -> {
+            Task<String> task = Asyncio.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                    return "slept";
+                } catch (Exception e) {
+                    return "swallowed";
+                }
+            });
+            Asyncio.sleep(0);
+            task.cancel();
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+        });
+    }
+
+    @Test
+    void aTaskBlockedInAJdkCallIsInterrupted() {
+        long start = System.nanoTime();
+        Asyncio.run(() -> {
+            Task<Void> task = Asyncio.createTask(() -> Thread.sleep(10_000));
+            Asyncio.sleep(0.05);
+            assertThat(task.cancel()).isTrue();
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+            assertThat(task.isCancelled()).isTrue();
+        });
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+    }
+
+    @Test
+    void cancellingTwiceCountsBothRequests() {
+        Asyncio.run(() -> {
+            Task<Void> task = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Asyncio.sleep(0);
+            assertThat(task.cancel()).isTrue();
+            assertThat(task.cancel()).isTrue();
+            assertThat(task.cancelling()).isEqualTo(2);
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+            assertThat(task.cancel()).isFalse();
+        });
+    }
+
+    @Test
+    void aTaskThatSwallowsCancellationAndReturnsIsNotCancelled() {
+        Asyncio.run(() -> {
+            Task<String> task = Asyncio.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    Asyncio.currentTask().uncancel();
+                }
+                Asyncio.sleep(0); // still usable after uncancel
+                return "survived";
+            });
+            Asyncio.sleep(0);
+            task.cancel();
+            assertThat(task.await()).isEqualTo("survived");
+            assertThat(task.isCancelled()).isFalse();
+            assertThat(task.cancelling()).isZero();
+        });
+    }
+
+    @Test
+    void twoRequestsWhileWaitingAreDeliveredAsOneCancelledError() {
+        Asyncio.run(() -> {
+            Task<String> task = Asyncio.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    log.add("caught once");
+                }
+                return "returned";
+            });
+            Asyncio.sleep(0);
+            task.cancel();
+            task.cancel(); // a second request while the first is being delivered
+            Throwable outcome = null;
+            try {
+                task.await();
+            } catch (CancelledError e) {
+                outcome = e;
+            }
+            log.add(task.isCancelled() ? "cancelled" : "finished " + outcome);
+        });
+        // asyncio: the second request only marks the task; both are delivered by the one error it caught
+        assertThat(log).containsExactly("caught once", "finished null");
+    }
+
+    @Test
+    void cancelOfAFinishedTaskReturnsFalse() {
+        Asyncio.run(() -> {
+            Task<Integer> task = Asyncio.createTask(() -> 7);
+            assertThat(task.await()).isEqualTo(7);
+            assertThat(task.cancel()).isFalse();
+            assertThat(task.isCancelled()).isFalse();
+        });
+    }
+
+    @Test
+    void cancellingTheOuterTaskPropagatesToTheAwaitedTask() {
+        Asyncio.run(() -> {
+            Task<Void> inner = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Task<Void> outer = Asyncio.createTask(() -> inner.await());
+            Asyncio.sleep(0);
+            outer.cancel();
+            assertThatThrownBy(outer::await).isInstanceOf(CancelledError.class);
+            assertThat(inner.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void selfCancellationIsDeliveredAtTheNextSuspension() {
+        Asyncio.run(() -> {
+            Task<Void> task = Asyncio.createTask(() -> {
+                Asyncio.currentTask().cancel("myself");
+                log.add("still running");
+                Asyncio.sleep(1);
+                log.add("never");
+            });
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class).hasMessage("myself");
+        });
+        assertThat(log).containsExactly("still running");
+    }
+
+    @Test
+    void cancelWhileYieldingDoesNotInterruptAndIsDelivered() {
+        Asyncio.run(() -> {
+            Task<Void> task = Asyncio.createTask(() -> {
+                while (true) {
+                    Asyncio.sleep(0);
+                }
+            });
+            Asyncio.sleep(0);
+            Asyncio.sleep(0);
+            task.cancel();
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+            assertThat(task.getThread().isInterrupted()).isFalse();
+        });
+    }
+
+    @Test
+    void aReturnAfterAnUnhandledRequestEndsCancelled() {
+        Asyncio.run(() -> {
+            Task<String> task = Asyncio.createTask(() -> {
+                Asyncio.currentTask().cancel();
+                return "value"; // asyncio: a pending request at return still cancels the task
+            });
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
+        });
+    }
+}
