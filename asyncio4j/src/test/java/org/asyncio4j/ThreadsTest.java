@@ -1,0 +1,229 @@
+package org.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class ThreadsTest {
+
+    @Test
+    void callSoonThreadsafeFromEightThreadsLosesNothingAndKeepsPerThreadOrder() throws Exception {
+        int threads = 8;
+        int perThread = 100_000;
+        int[] next = new int[threads];
+        int[] received = {0};
+        List<String> disorder = new ArrayList<>();
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            CountDownLatch started = new CountDownLatch(1);
+            List<Thread> producers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                producers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        started.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < perThread; i++) {
+                        int seq = i;
+                        loop.callSoonThreadsafe(() -> {
+                            if (next[id] != seq && disorder.size() < 10) {
+                                disorder.add("thread " + id + " expected " + next[id] + " got " + seq);
+                            }
+                            next[id] = seq + 1;
+                            if (++received[0] == threads * perThread) {
+                                loop.stop();
+                            }
+                        });
+                    }
+                }));
+            }
+            loop.callSoon(started::countDown);
+            loop.runForever();
+            for (Thread producer : producers) {
+                producer.join();
+            }
+        }
+        assertThat(disorder).isEmpty();
+        assertThat(received[0]).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void runCoroutineThreadsafeRunsOnTheLoopFromOtherThreads() throws Exception {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            Thread loopThread = Thread.ofPlatform().start(loop::runForever);
+            List<CompletableFuture<String>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                results.add(Asyncio.runCoroutineThreadsafe(() -> {
+                    Asyncio.sleep(0.01);
+                    return "job " + n + " on task " + (Asyncio.currentTask() != null);
+                }, loop));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(results.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("job " + i + " on task true");
+            }
+            CompletableFuture<Object> failing = Asyncio.runCoroutineThreadsafe(() -> {
+                throw new IllegalArgumentException("remote failure");
+            }, loop);
+            assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
+
+            CompletableFuture<Object> sleeper = Asyncio.runCoroutineThreadsafe(() -> {
+                Asyncio.sleep(60);
+                return null;
+            }, loop);
+            Thread.sleep(20);
+            sleeper.cancel(true);
+            CompletableFuture<Integer> leftover = Asyncio.runCoroutineThreadsafe(
+                    () -> Asyncio.getRunningLoop().allTasks().size(), loop);
+            assertThat(leftover.get(5, TimeUnit.SECONDS)).isEqualTo(1); // only the probe itself: the sleeper was cancelled
+            loop.stop();
+            loopThread.join();
+        }
+    }
+
+    @Test
+    void toThreadRunsOnPlatformThreadsOfABoundedPool() {
+        Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        Asyncio.run(() -> {
+            List<Future<Boolean>> jobs = new ArrayList<>();
+            for (int i = 0; i < 3 * DefaultExecutor.MAX_THREADS; i++) {
+                jobs.add(Asyncio.toThread(() -> {
+                    threadNames.add(Thread.currentThread().getName());
+                    Thread.sleep(20);
+                    return Thread.currentThread().isVirtual();
+                }));
+            }
+            for (Future<Boolean> job : jobs) {
+                assertThat(job.await()).isFalse();
+            }
+        });
+        assertThat(threadNames).allSatisfy(name -> assertThat(name).startsWith("asyncio4j-executor-"));
+        assertThat(threadNames.size()).isBetween(2, DefaultExecutor.MAX_THREADS);
+    }
+
+    @Test
+    void runInExecutorUsesTheGivenExecutorAndPropagatesExceptions() {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "custom-pool"));
+        try {
+            Asyncio.run(() -> {
+                EventLoop loop = Asyncio.getRunningLoop();
+                assertThat(loop.runInExecutor(pool, () -> Thread.currentThread().getName()).await()).isEqualTo("custom-pool");
+                Future<Object> failing = loop.runInExecutor(pool, () -> {
+                    throw new java.io.IOException("io failed");
+                });
+                assertThatThrownBy(failing::await).isInstanceOf(java.io.IOException.class).hasMessage("io failed");
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aJobCancelledBeforeItStartsNeverRuns() throws Exception {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            Asyncio.run(() -> {
+                EventLoop loop = Asyncio.getRunningLoop();
+                Future<Object> blocker = loop.runInExecutor(pool, () -> release.await(5, TimeUnit.SECONDS));
+                Future<Object> queued = loop.runInExecutor(pool, () -> ran.add("queued job"));
+                queued.cancel();
+                Asyncio.sleep(0);
+                release.countDown();
+                blocker.await();
+                loop.runInExecutor(pool, () -> null).await(); // everything before it has been taken
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void jdkBlockingCallsInTasksLetOtherTasksRun() throws Exception {
+        long start = System.nanoTime();
+        Object monitor = new Object();
+        boolean[] flag = {false};
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread echo = Thread.ofPlatform().daemon().start(() -> {
+                try (Socket s = server.accept()) {
+                    Thread.sleep(200);
+                    s.getOutputStream().write(s.getInputStream().read());
+                } catch (Exception ignored) {
+                    // the test fails on its own if the echo never comes
+                }
+            });
+            CompletableFuture<String> external = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                external.complete("joined");
+            });
+            List<String> results = Asyncio.run(() -> {
+                Task<String> sleeper = Asyncio.createTask(() -> {
+                    Thread.sleep(200);
+                    return "slept";
+                });
+                Task<String> socket = Asyncio.createTask(() -> {
+                    try (Socket s = new Socket(server.getInetAddress(), server.getLocalPort())) {
+                        OutputStream out = s.getOutputStream();
+                        InputStream in = s.getInputStream();
+                        out.write(7);
+                        return "echoed " + in.read();
+                    }
+                });
+                Task<String> joiner = Asyncio.createTask(() -> external.join());
+                Task<String> waiter = Asyncio.createTask(() -> {
+                    synchronized (monitor) {
+                        while (!flag[0]) {
+                            monitor.wait();
+                        }
+                    }
+                    return "notified";
+                });
+                Task<String> notifier = Asyncio.createTask(() -> {
+                    Asyncio.sleep(0.2);
+                    synchronized (monitor) {
+                        flag[0] = true;
+                        monitor.notifyAll();
+                    }
+                    return "notifier";
+                });
+                return List.of(sleeper.await(), socket.await(), joiner.await(), waiter.await(), notifier.await());
+            });
+            echo.join();
+            assertThat(results).containsExactly("slept", "echoed 7", "joined", "notified", "notifier");
+        }
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(0.9); // five 200 ms waits overlapped
+    }
+
+    @Test
+    void virtualThreadsStartedInsideATaskRunOnTheLoopToo() {
+        Asyncio.run(() -> {
+            Thread child = Thread.ofVirtual().start(() -> { });
+            child.join();
+            // toThread must not inherit that scheduler: its work runs on platform threads
+            assertThat(Asyncio.toThread(() -> Thread.currentThread().isVirtual()).await()).isFalse();
+        });
+    }
+}
