@@ -1,0 +1,107 @@
+package org.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class DebugModeTest {
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final Logger logger = Logger.getLogger("org.asyncio4j");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            warnings.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.removeHandler(capture);
+    }
+
+    @Test
+    void slowCallbacksAreReportedInDebugModeOnly() {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            loop.setSlowCallbackDuration(Duration.ofMillis(20));
+            loop.callSoon(DebugModeTest::busy);
+            loop.callSoon(loop::stop);
+            loop.runForever();
+            assertThat(warnings).isEmpty();
+
+            loop.setDebug(true);
+            assertThat(loop.getDebug()).isTrue();
+            loop.callSoon(DebugModeTest::busy);
+            loop.callSoon(loop::stop);
+            loop.runForever();
+        }
+        assertThat(warnings).singleElement().asString().startsWith("Executing Handle").contains("seconds");
+    }
+
+    @Test
+    void aSlowTaskStepIsReportedWithTheTasksStack() {
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setSlowCallbackDuration(Duration.ofMillis(20));
+            Task<Void> slow = Asyncio.createTask(DebugModeTest::slowStepThenSleep, "slowpoke");
+            Asyncio.sleep(0.05);
+            slow.cancel();
+        }, true);
+        assertThat(warnings).anySatisfy(message -> assertThat(message)
+                .contains("slowpoke").contains("took").contains("slowStepThenSleep"));
+    }
+
+    private static void slowStepThenSleep() {
+        busy();
+        Asyncio.sleep(10);
+    }
+
+    private static void busy() {
+        long end = System.nanoTime() + 40_000_000L;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void debugModeChecksTheThreadOfNonThreadSafeCalls() throws Exception {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            loop.setDebug(true);
+            List<Throwable> errors = new ArrayList<>();
+            Future<Void> done = loop.createFuture();
+            loop.callSoon(() -> Thread.ofPlatform().start(() -> {
+                try {
+                    loop.callSoon(() -> { });
+                } catch (IllegalStateException e) {
+                    errors.add(e);
+                }
+                loop.callSoonThreadsafe(() -> done.setResult(null)); // the thread-safe one is fine
+            }));
+            loop.runUntilComplete(done);
+            assertThat(errors).singleElement().extracting(Throwable::getMessage).asString()
+                    .contains("Non-thread-safe operation callSoon()").contains("callSoonThreadsafe");
+        }
+    }
+}
