@@ -1,0 +1,73 @@
+package org.asyncio4j.examples;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the ported seed programs one after another, each under a short heading with its wall time.
+ *
+ * {@snippet :
+ * // ./asyncio4j demo              every program
+ * // ./asyncio4j demo call-later   just one
+ * Demo.main(new String[] {"call-later"});
+ * }
+ */
+public final class Demo {
+    /** A program of the tour: what it shows, and how to run it. */
+    record Program(String title, String seed, Runnable body) {
+    }
+
+    private Demo() {
+    }
+
+    static Map<String, Program> programs(PrintStream out) {
+        Map<String, Program> programs = new LinkedHashMap<>();
+        programs.put("hello", new Program("asyncio.run: sleep one second, then print", "003",
+                () -> HelloRun.run(out, 1.0)));
+        programs.put("sequential-await", new Program("await one coroutine after another", "000",
+                () -> SequentialAwait.run(out)));
+        programs.put("run-until-complete", new Program("a new event loop and run_until_complete", "000",
+                () -> RunUntilComplete.run(out)));
+        programs.put("task-states", new Program("a task is pending, then finished", "001",
+                () -> TaskStates.run(out)));
+        programs.put("done-callback", new Program("done callbacks, one with an extra argument", "001",
+                () -> DoneCallback.run(out)));
+        programs.put("get-html", new Program("a two-second 'download', its result, and a callback", "002",
+                () -> GetHtml.run(out, 1.0)));
+        programs.put("chain-coroutines", new Program("a coroutine awaiting another (print_sum -> compute)", "002",
+                () -> ChainCoroutines.run(out, 1.0)));
+        programs.put("call-soon", new Program("call_soon, then stop the loop", "002",
+                () -> SchedulingCallbacks.callSoon(out)));
+        programs.put("call-later", new Program("call_later runs by delay: 1, 2, 3", "002",
+                () -> SchedulingCallbacks.callLater(out, 1.0)));
+        programs.put("call-later-and-soon", new Program("call_soon before every call_later: 4, 1, 2, 3", "002",
+                () -> SchedulingCallbacks.callLaterAndCallSoon(out, 1.0)));
+        programs.put("call-at", new Program("call_at on the loop's clock: 4, 1, 2, 3", "002",
+                () -> SchedulingCallbacks.callAt(out, 1.0)));
+        programs.put("call-soon-threadsafe", new Program("another thread hands callbacks to the loop", "002",
+                () -> SchedulingCallbacks.callSoonThreadsafe(out)));
+        programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
+                () -> CancelOnInterrupt.run(out)));
+        return programs;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        Map<String, Program> programs = programs(out);
+        if (args.length > 0 && !programs.containsKey(args[0])) {
+            System.err.println("unknown demo '" + args[0] + "'; choose one of: " + String.join(", ", programs.keySet()));
+            System.exit(2);
+        }
+        for (Map.Entry<String, Program> entry : programs.entrySet()) {
+            if (args.length > 0 && !args[0].equals(entry.getKey())) {
+                continue;
+            }
+            Program program = entry.getValue();
+            out.printf("%n=== %s — %s (seed %s) ===%n", entry.getKey(), program.title(), program.seed());
+            long start = System.nanoTime();
+            program.body().run();
+            out.printf("--- %.2f s%n", (System.nanoTime() - start) / 1e9);
+        }
+    }
+}
