@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of the test class path in a fresh JVM, for behaviour that needs its own process. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -32,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code mainClass}, with stderr merged into stdout. */
-    static ChildJvm start(Class<?> mainClass, boolean withOpens) throws IOException {
+    public static ChildJvm start(Class<?> mainClass, boolean withOpens) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (withOpens) {
@@ -46,7 +46,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for a line containing {@code text}; fails with everything printed so far if it does not come. */
-    String awaitLine(String text, long seconds) throws InterruptedException {
+    public String awaitLine(String text, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(50, TimeUnit.MILLISECONDS);
@@ -57,12 +57,12 @@ final class ChildJvm implements AutoCloseable {
         throw new AssertionError("no line containing '" + text + "' within " + seconds + " s; output: " + all);
     }
 
-    void signal(String name) throws IOException, InterruptedException {
+    public void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     /** Waits for the process to end and returns its exit code. */
-    int waitFor(long seconds) throws InterruptedException {
+    public int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child JVM did not exit within " + seconds + " s; output: " + all);
@@ -70,7 +70,7 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    List<String> output() throws InterruptedException {
+    public List<String> output() throws InterruptedException {
         Thread.sleep(50); // let the reader thread drain the pipe after exit
         return List.copyOf(all);
     }
