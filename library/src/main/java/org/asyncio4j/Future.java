@@ -51,8 +51,9 @@ public class Future<T> {
     private ArrayList<Object> moreCallbacks;
     private UnretrievedExceptions.Tracker unretrieved;
 
-    Future(EventLoop loop) {
-        this.loop = Objects.requireNonNull(loop, "loop");
+    /** A pending future of {@code loop}; {@link EventLoop#createFuture()} is the usual way to make one. */
+    public Future(EventLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "a future needs the event loop it belongs to");
     }
 
     /** The loop this future belongs to. */

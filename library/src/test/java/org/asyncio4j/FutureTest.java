@@ -220,6 +220,15 @@ class FutureTest {
     }
 
     @Test
+    void aFutureCanBeConstructedForALoopDirectly() {
+        Future<String> future = new Future<>(loop);
+        assertThat(future.getLoop()).isSameAs(loop);
+        loop.callSoon(() -> future.setResult("direct"));
+        assertThat(loop.runUntilComplete(future)).isEqualTo("direct");
+        assertThatThrownBy(() -> new Future<String>(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void toStringShowsTheState() {
         Future<String> future = loop.createFuture();
         assertThat(future.toString()).contains("pending");
