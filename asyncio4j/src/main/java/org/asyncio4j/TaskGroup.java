@@ -93,7 +93,10 @@ public final class TaskGroup {
         return value;
     }
 
-    /** {@link #run(Body)} for a block without a value. */
+    /**
+     * {@link #run(Body)} for a block without a value. A block that can only throw fits both
+     * forms; cast it, {@code (TaskGroup.VoidBody) tg -> ...}, to choose.
+     */
     public static void run(VoidBody body) throws Exception {
         Objects.requireNonNull(body, "body");
         run(group -> {
