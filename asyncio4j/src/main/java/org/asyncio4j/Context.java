@@ -60,9 +60,12 @@ public final class Context {
      * Runs {@code body} with this context as the current one, then restores the previous one;
      * changes {@code body} makes to context variables stay in this context.
      *
+     * An exception {@code body} throws is rethrown unchanged, even a checked one (as
+     * {@link Asyncio#run} does).
+     *
      * @throws IllegalStateException if this context is already entered (by this or another thread)
      */
-    public <T> T run(Callable<T> body) throws Exception {
+    public <T> T run(Callable<T> body) {
         Objects.requireNonNull(body, "body");
         enter();
         Task<?> task = Task.current();
@@ -78,6 +81,8 @@ public final class Context {
         }
         try {
             return body.call();
+        } catch (Exception e) {
+            throw Asyncio.sneakyThrow(e);
         } finally {
             if (task != null) {
                 task.context = previous;
@@ -91,14 +96,10 @@ public final class Context {
     /** {@link #run(Callable)} for a body without a result or checked exceptions. */
     public void run(Runnable body) {
         Objects.requireNonNull(body, "body");
-        try {
-            run(() -> {
-                body.run();
-                return null;
-            });
-        } catch (Exception e) {
-            throw Asyncio.sneakyThrow(e);
-        }
+        run(() -> {
+            body.run();
+            return null;
+        });
     }
 
     /** The value of {@code variable} in this context, or {@code null} if it has none here. */
