@@ -271,6 +271,11 @@ public final class EventLoop implements AutoCloseable {
         return task;
     }
 
+    /** {@link #createTask(Coroutine, String, boolean)} for a body without a result. */
+    public Task<Void> createTask(AsyncRunnable body, String name, boolean eagerStart) {
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, eagerStart);
+    }
+
     /**
      * Makes every later {@link #createTask} start its task eagerly (see
      * {@link #createTask(Coroutine, String, boolean)}): asyncio's
