@@ -186,23 +186,4 @@ class GatherTest {
                     .hasMessageContaining("different event loops");
         }
     }
-
-    @Test
-    void aFailedChildAfterTheGatherFailedIsNotReportedAsNeverRetrieved() {
-        List<Object> reported = new ArrayList<>();
-        Asyncio.run(() -> {
-            Asyncio.getRunningLoop().setExceptionHandler((loop, context) -> reported.add(context.get("exception")));
-            Task<Void> first = Asyncio.createTask(() -> {
-                throw new IOException("first");
-            });
-            Task<Void> second = Asyncio.createTask(() -> {
-                Asyncio.sleep(0.01);
-                throw new IOException("second");
-            });
-            assertThatThrownBy(() -> Asyncio.gather(first, second).await()).hasMessage("first");
-            Asyncio.sleep(0.03);
-        });
-        System.gc();
-        assertThat(reported).isEmpty();
-    }
 }

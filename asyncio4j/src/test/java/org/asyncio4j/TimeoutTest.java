@@ -190,6 +190,15 @@ class TimeoutTest {
     }
 
     @Test
+    void aBodyBlockedInAJdkCallIsInterruptedAndTimesOut() {
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> Asyncio.timeout(Duration.ofMillis(20), () -> Thread.sleep(10_000)))
+                    .isInstanceOf(TimeoutError.class).hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Asyncio.currentTask().cancelling()).isZero();
+        });
+    }
+
+    @Test
     void outsideATaskItFailsClearly() {
         assertThatThrownBy(() -> Asyncio.timeout(1.0, () -> 1)).isInstanceOf(IllegalStateException.class);
     }
