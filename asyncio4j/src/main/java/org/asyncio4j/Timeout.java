@@ -6,7 +6,7 @@ import java.util.Objects;
  * A deadline for a block of code in a task: when it passes, the task is cancelled and the block
  * ends with {@link TimeoutError}. asyncio's {@code asyncio.timeout} / {@code timeout_at} context
  * manager; obtained through {@link Asyncio#timeout(java.time.Duration, Timeout.Body)} and
- * {@link Asyncio#timeoutAt(double, Timeout.Body)}, which hand it to the block.
+ * {@link Asyncio#timeoutAt(Double, Timeout.Body)}, which hand it to the block.
  *
  * {@snippet :
  * String page = Asyncio.timeout(Duration.ofSeconds(10), t -> {
