@@ -1,5 +1,6 @@
 package org.asyncio4j;
 
+import java.lang.ref.Cleaner;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -42,7 +43,9 @@ import java.util.Objects;
  * {@link #close()} (try-with-resources, or after a {@code break}) throws {@link GeneratorExit}
  * into the body at its pending {@code yield} and waits for the body to end, running its
  * {@code finally} blocks, which may await. A generator still open when {@link Asyncio#run}'s main
- * task ends is closed the same way (asyncio's {@code shutdown_asyncgens}).
+ * task ends is closed the same way (asyncio's {@code shutdown_asyncgens}), and so is one that was
+ * started and then dropped without closing, once it is garbage collected (asyncio's finalizer
+ * hook): a task of its loop closes it.
  *
  * <h2>Cancellation</h2>
  * Cancelling the consumer while it waits for the next value cancels the body where it waits; the
@@ -71,22 +74,14 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         void yield(T value);
     }
 
-    private final Body<T> body;
-    private EventLoop loop;
-    private Task<Void> producer;
-    /** What the consumer waits for: true when a value is ready, false when the body ended. */
-    private Step step;
-    /** What the body waits for at a yield: true to go on, false to close. */
-    private Future<Boolean> resume;
-    private T item;
-    private boolean hasItem;
-    private boolean running;
-    private boolean finished;
-    private boolean closing;
-    private boolean ignoredClose;
+    private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon()
+            .name("asyncio4j-asyncgen-finalizer").factory());
+
+    /** All the state; the body's task refers to it but never to this facade, which can be collected. */
+    private final Engine<T> engine;
 
     private AsyncGenerator(Body<T> body) {
-        this.body = Objects.requireNonNull(body, "body");
+        this.engine = new Engine<>(Objects.requireNonNull(body, "body"));
     }
 
     /** A generator that runs {@code body}; nothing runs until the first {@link #hasNext()}. */
@@ -108,15 +103,19 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
      */
     @Override
     public boolean hasNext() {
-        if (hasItem) {
+        if (engine.hasItem) {
             return true;
         }
-        if (finished) {
+        if (engine.finished) {
             return false;
         }
         Task<?> consumer = requireConsumer("hasNext");
-        boolean more = advance(consumer, true);
-        return more && hasItem;
+        boolean firstStep = engine.producer == null;
+        boolean more = engine.advance(consumer, true);
+        if (firstStep) {
+            CLEANER.register(this, engine::collected);
+        }
+        return more && engine.hasItem;
     }
 
     @Override
@@ -124,10 +123,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         if (!hasNext()) {
             throw new NoSuchElementException("the async generator has no more values");
         }
-        T value = item;
-        item = null;
-        hasItem = false;
-        return value;
+        return engine.take();
     }
 
     /**
@@ -139,116 +135,20 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
      */
     @Override
     public void close() {
-        if (finished || closing) {
-            return;
+        if (engine.producer != null && !engine.finished && !engine.closing) {
+            requireConsumer("close");
         }
-        if (producer == null) {
-            finished = true;
-            return;
-        }
-        Task<?> consumer = requireConsumer("close");
-        closing = true;
-        item = null;
-        hasItem = false;
-        advance(consumer, false);
+        engine.close();
     }
 
     /** Whether the body has ended (or the generator was closed). */
     public boolean isFinished() {
-        return finished;
+        return engine.finished;
     }
 
     @Override
     public String toString() {
-        return "<AsyncGenerator " + (finished ? "finished" : producer == null ? "created" : running ? "running" : "suspended") + ">";
-    }
-
-    /** The loop this generator is bound to, or null before its first step. */
-    EventLoop loop() {
-        return loop;
-    }
-
-    // ---------------------------------------------------------------- the hand-over
-
-    /** Lets the body run until its next yield or end; returns the step's value. */
-    private boolean advance(Task<?> consumer, boolean goOn) {
-        if (running) {
-            throw new IllegalStateException("the async generator is already running in another task;"
-                    + " iterate it from one task at a time");
-        }
-        Step next = new Step(consumer.loop);
-        step = next;
-        running = true;
-        try {
-            if (producer == null) {
-                start(consumer);
-            } else {
-                producer.context = consumer.context;
-                Future<Boolean> r = resume;
-                loop.core().expedite(() -> r.setResult(goOn));
-            }
-            return next.await();
-        } catch (Exception e) {
-            throw Asyncio.sneakyThrow(e);
-        } finally {
-            running = false;
-        }
-    }
-
-    private void start(Task<?> consumer) {
-        loop = consumer.loop;
-        producer = loop.createGeneratorTask(this::runBody);
-        producer.context = consumer.context;
-        loop.asyncGeneratorStarted(this);
-    }
-
-    /** The producer task's body. */
-    private Void runBody() {
-        Throwable failure = null;
-        try {
-            body.run(this::yieldValue);
-        } catch (Throwable t) {
-            failure = t;
-        }
-        finished = true;
-        loop.asyncGeneratorFinished(this);
-        Step current = step;
-        if (ignoredClose) {
-            current.setOnce(new IllegalStateException("the async generator ignored close(): it yielded a value"
-                    + " after GeneratorExit instead of ending"));
-        } else if (failure == null || (closing && failure instanceof GeneratorExit)) {
-            current.setOnce(Boolean.FALSE);
-        } else if (failure instanceof CancelledError cancelled) {
-            current.cancelOnce(cancelled.getMessage());
-        } else {
-            current.setOnce(failure);
-        }
-        return null;
-    }
-
-    /** Runs in the producer: hands the value over and parks until asked for more. */
-    private void yieldValue(T value) {
-        if (Task.current() != producer) {
-            throw new IllegalStateException("yield() must be called by the generator's own body");
-        }
-        if (closing) {
-            ignoredClose = true;
-            throw new GeneratorExit();
-        }
-        item = value;
-        hasItem = true;
-        Future<Boolean> r = new Future<>(loop);
-        resume = r;
-        step.setOnce(Boolean.TRUE);
-        boolean goOn;
-        try {
-            goOn = r.await();
-        } catch (Exception e) {
-            throw Asyncio.sneakyThrow(e);
-        }
-        if (!goOn) {
-            throw new GeneratorExit();
-        }
+        return engine.toString();
     }
 
     private static Task<?> requireConsumer(String operation) {
@@ -260,32 +160,175 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         return task;
     }
 
-    /** The consumer's wait for one step; cancelling it cancels the body where it waits. */
-    private final class Step extends Future<Boolean> {
-        Step(EventLoop loop) {
-            super(loop);
+    /* Implementation notes: the body runs on a hidden task (the "producer"). The consumer and the
+     * producer hand control to each other with LoopCore.expedite, so each step runs next in the
+     * same loop iteration, as asyncio runs a generator inline in the consumer's step. */
+
+    /** A generator's state and hand-over logic, shared by the facade and the body's task. */
+    static final class Engine<T> {
+        private final Body<T> body;
+        private EventLoop loop;
+        private Task<Void> producer;
+        /** What the consumer waits for: true when a value is ready, false when the body ended. */
+        private Step step;
+        /** What the body waits for at a yield: true to go on, false to close. */
+        private Future<Boolean> resume;
+        private T item;
+        private boolean hasItem;
+        private boolean running;
+        private boolean finished;
+        private boolean closing;
+        private boolean ignoredClose;
+
+        Engine(Body<T> body) {
+            this.body = body;
+        }
+
+        T take() {
+            T value = item;
+            item = null;
+            hasItem = false;
+            return value;
+        }
+
+        void close() {
+            if (finished || closing) {
+                return;
+            }
+            if (producer == null) {
+                finished = true;
+                return;
+            }
+            Task<?> consumer = requireConsumer("close");
+            closing = true;
+            item = null;
+            hasItem = false;
+            advance(consumer, false);
+        }
+
+        /** The facade was garbage collected while the body may still be parked: close it on its loop. */
+        void collected() {
+            EventLoop owner = loop;
+            owner.callSoonThreadsafeQuietly(() -> {
+                if (!finished && !closing && !owner.isClosed() && owner.forgetAsyncGenerator(this)) {
+                    owner.createTask(this::close, "close collected AsyncGenerator");
+                }
+            });
         }
 
         @Override
-        public boolean cancel(String message) {
-            return !isDone() && producer != null && !producer.isDone() && producer.cancel(message);
+        public String toString() {
+            return "<AsyncGenerator " + (finished ? "finished" : producer == null ? "created" : running ? "running" : "suspended") + ">";
         }
 
-        /** Completes the step (a Boolean or a Throwable) so that the waiting consumer runs next. */
-        void setOnce(Object outcome) {
-            if (isDone()) {
-                return;
+        /** Lets the body run until its next yield or end; returns the step's value. */
+        private boolean advance(Task<?> consumer, boolean goOn) {
+            if (running) {
+                throw new IllegalStateException("the async generator is already running in another task;"
+                        + " iterate it from one task at a time");
             }
-            if (outcome instanceof Throwable error) {
-                loop.core().expedite(() -> finishWithException(error));
+            Step next = new Step(consumer.loop);
+            step = next;
+            running = true;
+            try {
+                if (producer == null) {
+                    start(consumer);
+                } else {
+                    producer.context = consumer.context;
+                    Future<Boolean> r = resume;
+                    loop.core().expedite(() -> r.setResult(goOn));
+                }
+                return next.await();
+            } catch (Exception e) {
+                throw Asyncio.sneakyThrow(e);
+            } finally {
+                running = false;
+            }
+        }
+
+        private void start(Task<?> consumer) {
+            loop = consumer.loop;
+            producer = loop.createGeneratorTask(this::runBody);
+            producer.context = consumer.context;
+            loop.asyncGeneratorStarted(this);
+        }
+
+        /** The producer task's body. */
+        private Void runBody() {
+            Throwable failure = null;
+            try {
+                body.run(this::yieldValue);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            finished = true;
+            loop.forgetAsyncGenerator(this);
+            Step current = step;
+            if (ignoredClose) {
+                current.setOnce(new IllegalStateException("the async generator ignored close(): it yielded a value"
+                        + " after GeneratorExit instead of ending"));
+            } else if (failure == null || (closing && failure instanceof GeneratorExit)) {
+                current.setOnce(Boolean.FALSE);
+            } else if (failure instanceof CancelledError cancelled) {
+                current.cancelOnce(cancelled.getMessage());
             } else {
-                loop.core().expedite(() -> finishWithResult((Boolean) outcome));
+                current.setOnce(failure);
+            }
+            return null;
+        }
+
+        /** Runs in the producer: hands the value over and parks until asked for more. */
+        private void yieldValue(T value) {
+            if (Task.current() != producer) {
+                throw new IllegalStateException("yield() must be called by the generator's own body");
+            }
+            if (closing) {
+                ignoredClose = true;
+                throw new GeneratorExit();
+            }
+            item = value;
+            hasItem = true;
+            Future<Boolean> r = new Future<>(loop);
+            resume = r;
+            step.setOnce(Boolean.TRUE);
+            boolean goOn;
+            try {
+                goOn = r.await();
+            } catch (Exception e) {
+                throw Asyncio.sneakyThrow(e);
+            }
+            if (!goOn) {
+                throw new GeneratorExit();
             }
         }
 
-        void cancelOnce(String message) {
-            if (!isDone()) {
-                loop.core().expedite(() -> finishCancelled(message));
+        /** The consumer's wait for one step; cancelling it cancels the body where it waits. */
+        private final class Step extends Future<Boolean> {
+            Step(EventLoop loop) {
+                super(loop);
+            }
+
+            @Override
+            public boolean cancel(String message) {
+                return !isDone() && producer != null && !producer.isDone() && producer.cancel(message);
+            }
+
+            /** Completes the step (a Boolean or a Throwable) so that the waiting consumer runs next. */
+            void setOnce(Object outcome) {
+                if (isDone()) {
+                    return;
+                }
+                if (outcome instanceof Throwable error) {
+                    loop.core().expedite(() -> finishWithException(error));
+                } else {
+                    loop.core().expedite(() -> finishWithResult((Boolean) outcome));
+                }
+            }
+
+            void cancelOnce(String message) {
+                if (!isDone()) {
+                    loop.core().expedite(() -> finishCancelled(message));
+                }
             }
         }
     }

@@ -54,7 +54,7 @@ public final class EventLoop implements AutoCloseable {
     private final LoopCore core;
     private final Thread.Builder.OfVirtual taskThreads;
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
-    private final Set<AsyncGenerator<?>> asyncGenerators = new LinkedHashSet<>();
+    private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     private volatile boolean running;
     private volatile boolean closed;
     private boolean eagerTasks;
@@ -309,12 +309,13 @@ public final class EventLoop implements AutoCloseable {
         return task;
     }
 
-    void asyncGeneratorStarted(AsyncGenerator<?> generator) {
+    void asyncGeneratorStarted(AsyncGenerator.Engine<?> generator) {
         asyncGenerators.add(generator);
     }
 
-    void asyncGeneratorFinished(AsyncGenerator<?> generator) {
-        asyncGenerators.remove(generator);
+    /** Drops a generator from those {@link #shutdownAsyncGenerators()} closes; false if it was not there. */
+    boolean forgetAsyncGenerator(AsyncGenerator.Engine<?> generator) {
+        return asyncGenerators.remove(generator);
     }
 
     /**
@@ -324,7 +325,7 @@ public final class EventLoop implements AutoCloseable {
      * the tasks main left behind.
      */
     public Future<Void> shutdownAsyncGenerators() {
-        List<AsyncGenerator<?>> open = List.copyOf(asyncGenerators);
+        List<AsyncGenerator.Engine<?>> open = List.copyOf(asyncGenerators);
         asyncGenerators.clear();
         if (open.isEmpty()) {
             Future<Void> done = createFuture();
@@ -333,7 +334,7 @@ public final class EventLoop implements AutoCloseable {
         }
         return createTask(() -> {
             List<Task<Void>> closing = new java.util.ArrayList<>(open.size());
-            for (AsyncGenerator<?> generator : open) {
+            for (AsyncGenerator.Engine<?> generator : open) {
                 closing.add(createTask(generator::close));
             }
             List<Outcome<Void>> outcomes = Gather.outcomes(closing).await();

@@ -182,6 +182,29 @@ class AsyncGeneratorTest {
     }
 
     @Test
+    void aStartedGeneratorDroppedWithoutClosingIsClosedOnceCollected() {
+        Asyncio.run(() -> {
+            Future<String> closed = Asyncio.getRunningLoop().createFuture();
+            startAndDrop(closed);
+            System.gc();
+            assertThat(Asyncio.waitFor(closed, 10.0)).isEqualTo("closed by GeneratorExit");
+        });
+    }
+
+    private static void startAndDrop(Future<String> closed) {
+        AsyncGenerator<Integer> gen = AsyncGenerator.of(out -> {
+            try {
+                out.yield(1);
+                out.yield(2);
+            } catch (GeneratorExit e) {
+                closed.setResult("closed by GeneratorExit");
+                throw e;
+            }
+        });
+        assertThat(gen.next()).isEqualTo(1);
+    }
+
+    @Test
     void shutdownReportsErrorsFromClosingToTheExceptionHandler() {
         List<Object> reported = new ArrayList<>();
         Asyncio.run(() -> {
