@@ -37,7 +37,7 @@ class GatherTest {
         List<String> events = new ArrayList<>();
         Asyncio.run(() -> {
             Task<String> slow = Asyncio.createTask(() -> {
-                Asyncio.sleep(0.05);
+                Asyncio.sleep(0.3);
                 events.add("slow finished");
                 return "slow";
             });
