@@ -1,6 +1,7 @@
 package org.asyncio4j;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +43,8 @@ public final class Asyncio {
     /**
      * Runs {@code main} as a task on a new event loop and returns its result: asyncio's
      * {@code asyncio.run}. When {@code main} finishes, the tasks it left are cancelled and awaited,
-     * the default executor is shut down and the loop is closed. Its exception is rethrown
+     * the async generators still open are closed, the default executor is shut down and the loop
+     * is closed. Its exception is rethrown
      * unchanged (even a checked one).
      *
      * <p>On the JVM's main thread, Ctrl+C cancels {@code main}; once it has finished cancelled,
@@ -96,6 +98,7 @@ public final class Asyncio {
         if (!leftovers.isEmpty()) {
             loop.cancelAndFinish(leftovers);
         }
+        loop.runUntilComplete(loop.shutdownAsyncGenerators());
         loop.runUntilComplete(loop.shutdownDefaultExecutor());
     }
 
@@ -174,7 +177,7 @@ public final class Asyncio {
             timer.cancel();
         }
         if (wakeup.isCancelled()) {
-            throw new CancelledError(wakeup.cancelMessage());
+            throw new CancelledError(wakeup.cancelMessage()); // cancel() cancelled the wakeup instead of flagging the task
         }
     }
 
@@ -188,6 +191,249 @@ public final class Asyncio {
     public static <T> T sleep(double seconds, T value) {
         sleep(seconds);
         return value;
+    }
+
+    // ---------------------------------------------------------------- running tasks together
+
+    /**
+     * A future of all the results of {@code futures}, in their order: asyncio's
+     * {@code gather(*aws)}. The first exception (or a child's cancellation, as a
+     * {@link CancelledError}) finishes it at once, while the other children keep running.
+     * Cancelling it cancels every child that is not done and makes it end cancelled; cancelling
+     * it after it finished does nothing. An empty list gives a future already done with an
+     * empty list. It can be awaited, cancelled, or passed to {@link EventLoop#runUntilComplete}.
+     *
+     * {@snippet :
+     * List<Integer> sums = Asyncio.gather(
+     *         Asyncio.createTask(() -> add(1, 2)),
+     *         Asyncio.createTask(() -> add(3, 4))).await();   // [3, 7]
+     * }
+     *
+     * @throws IllegalArgumentException if the futures belong to different loops
+     */
+    public static <T> Future<List<T>> gather(List<? extends Future<? extends T>> futures) {
+        return Gather.results(futures);
+    }
+
+    /** {@link #gather(List)} of futures or tasks given as arguments. */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
+        return Gather.results(List.of(futures));
+    }
+
+    /** {@link #gather(List)} of coroutines, each scheduled as a task of the running loop in argument order. */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Coroutine<? extends T>... coroutines) {
+        return Gather.results(Gather.tasksOf(coroutines));
+    }
+
+    /**
+     * Like {@link #gather(List)}, but waits for every child and reports how each ended instead of
+     * failing: asyncio's {@code gather(*aws, return_exceptions=True)}, with a type-safe
+     * {@link Outcome} per child.
+     */
+    public static <T> Future<List<Outcome<T>>> gatherOutcomes(List<? extends Future<? extends T>> futures) {
+        return Gather.outcomes(futures);
+    }
+
+    /** {@link #gatherOutcomes(List)} of futures or tasks given as arguments. */
+    @SafeVarargs
+    public static <T> Future<List<Outcome<T>>> gatherOutcomes(Future<? extends T>... futures) {
+        return Gather.outcomes(List.of(futures));
+    }
+
+    /** {@link #gatherOutcomes(List)} of coroutines, each scheduled as a task of the running loop. */
+    @SafeVarargs
+    public static <T> Future<List<Outcome<T>>> gatherOutcomes(Coroutine<? extends T>... coroutines) {
+        return Gather.outcomes(Gather.tasksOf(coroutines));
+    }
+
+    /**
+     * Parks the current task until every one of {@code futures} is done and returns them as done
+     * (all) and pending (none): asyncio's {@code wait(fs)}. The futures are never cancelled.
+     *
+     * <p>Call it qualified, {@code Asyncio.wait(...)}: a static import of a method named
+     * {@code wait} is shadowed by {@code Object.wait} inside any class.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty or mixes loops
+     */
+    public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures) {
+        return wait(futures, (Duration) null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** {@link #wait(Collection)} that returns as soon as {@code returnWhen} holds. */
+    public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, ReturnWhen returnWhen) {
+        return wait(futures, (Duration) null, returnWhen);
+    }
+
+    /** {@link #wait(Collection)} that returns after {@code timeout} at the latest ({@code null}: no limit); it never throws {@link TimeoutError}. */
+    public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, Duration timeout) {
+        return wait(futures, timeout, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** {@link #wait(Collection, Duration)} with the timeout in seconds. */
+    public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, double timeoutSeconds) {
+        return wait(futures, timeoutSeconds, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * Parks the current task until {@code returnWhen} holds for {@code futures} or {@code timeout}
+     * passes ({@code null}: no limit), and returns which futures are done and which are pending:
+     * asyncio's {@code wait(fs, timeout=..., return_when=...)}. Running out of time is not an
+     * error: the pending set says what did not finish.
+     */
+    public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, Duration timeout, ReturnWhen returnWhen) {
+        return waitSeconds(futures, timeout == null ? null : seconds(timeout), returnWhen);
+    }
+
+    /** {@link #wait(Collection, Duration, ReturnWhen)} with the timeout in seconds. */
+    public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, double timeoutSeconds, ReturnWhen returnWhen) {
+        return waitSeconds(futures, checkSeconds(timeoutSeconds), returnWhen);
+    }
+
+    /**
+     * Awaits {@code future} for at most {@code timeout} ({@code null}: forever): asyncio's
+     * {@code wait_for}. When time runs out, the future is cancelled, the call waits until it has
+     * finished (a task may clean up first), then throws {@link TimeoutError}. Cancelling the
+     * waiting task cancels the future too.
+     *
+     * {@snippet :
+     * try {
+     *     String page = Asyncio.waitFor(fetchTask, Duration.ofSeconds(1));
+     * } catch (TimeoutError e) {
+     *     System.out.println("too slow");   // fetchTask is cancelled and finished by now
+     * }
+     * }
+     */
+    public static <T> T waitFor(Future<T> future, Duration timeout) throws Exception {
+        return Waiting.waitFor(future, timeout == null ? null : seconds(timeout));
+    }
+
+    /** {@link #waitFor(Future, Duration)} with the timeout in seconds. */
+    public static <T> T waitFor(Future<T> future, double timeoutSeconds) throws Exception {
+        return Waiting.waitFor(future, checkSeconds(timeoutSeconds));
+    }
+
+    /** {@link #waitFor(Future, Duration)} of a coroutine, scheduled as a task of the running loop. */
+    public static <T> T waitFor(Coroutine<T> coroutine, Duration timeout) throws Exception {
+        return waitFor(createTask(coroutine), timeout);
+    }
+
+    /** {@link #waitFor(Coroutine, Duration)} with the timeout in seconds. */
+    public static <T> T waitFor(Coroutine<T> coroutine, double timeoutSeconds) throws Exception {
+        return waitFor(createTask(coroutine), timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code body} in the current task with a deadline {@code delay} from now ({@code null}:
+     * none yet); if the deadline passes, the task is cancelled and this throws
+     * {@link TimeoutError}: asyncio's {@code async with asyncio.timeout(delay)}. The body receives
+     * the {@link Timeout}, to move the deadline or ask whether it expired.
+     *
+     * {@snippet :
+     * String reply = Asyncio.timeout(Duration.ofSeconds(2), t -> {
+     *     send(request);
+     *     return receive();
+     * });
+     * }
+     *
+     * @throws IllegalStateException outside a task
+     */
+    public static <T> T timeout(Duration delay, Timeout.Body<T> body) throws Exception {
+        return timeoutAt(delay == null ? null : getRunningLoop().time() + seconds(delay), body);
+    }
+
+    /** {@link #timeout(Duration, Timeout.Body)} for a body that does not need the {@link Timeout}. */
+    public static <T> T timeout(Duration delay, Coroutine<T> body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        return timeout(delay, t -> body.call());
+    }
+
+    /** {@link #timeout(Duration, Timeout.Body)} for a body without a result. */
+    public static void timeout(Duration delay, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        timeout(delay, body.asCoroutine());
+    }
+
+    /** {@link #timeout(Duration, Timeout.Body)} with the delay in seconds. */
+    public static <T> T timeout(double delaySeconds, Timeout.Body<T> body) throws Exception {
+        return timeoutAt(getRunningLoop().time() + checkSeconds(delaySeconds), body);
+    }
+
+    public static <T> T timeout(double delaySeconds, Coroutine<T> body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        return timeout(delaySeconds, t -> body.call());
+    }
+
+    public static void timeout(double delaySeconds, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        timeout(delaySeconds, body.asCoroutine());
+    }
+
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} with the deadline as a loop time
+     * ({@link EventLoop#time()}), or {@code null} for none: asyncio's {@code timeout_at(when)}.
+     */
+    public static <T> T timeoutAt(Double when, Timeout.Body<T> body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        return new Timeout(getRunningLoop(), when).run(body);
+    }
+
+    public static <T> T timeoutAt(Double when, Coroutine<T> body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        return timeoutAt(when, t -> body.call());
+    }
+
+    public static void timeoutAt(Double when, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        timeoutAt(when, body.asCoroutine());
+    }
+
+    /**
+     * The futures, each returned as soon as it is done: asyncio's {@code as_completed}. Iterate it
+     * in a task; each step parks until the next future is done and returns it (done, so
+     * {@code result()} answers at once). It can be iterated once.
+     *
+     * {@snippet :
+     * for (Task<String> done : Asyncio.asCompleted(tasks)) {
+     *     System.out.println(done.result());   // fastest first
+     * }
+     * }
+     */
+    public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> futures) {
+        return new AsCompleted<>(futures, null);
+    }
+
+    /**
+     * {@link #asCompleted(Collection)} with a time limit for the whole iteration ({@code null}:
+     * none): once it passes, each remaining step throws {@link TimeoutError}. The futures are not
+     * cancelled.
+     */
+    public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> futures, Duration timeout) {
+        return new AsCompleted<>(futures, timeout == null ? null : seconds(timeout));
+    }
+
+    /** {@link #asCompleted(Collection, Duration)} with the timeout in seconds. */
+    public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> futures, double timeoutSeconds) {
+        return new AsCompleted<>(futures, checkSeconds(timeoutSeconds));
+    }
+
+    /**
+     * A future that follows {@code inner} but whose cancellation leaves {@code inner} running:
+     * asyncio's {@code shield}. If {@code inner} is already done, it is returned itself.
+     *
+     * {@snippet :
+     * Task<Void> save = Asyncio.createTask(() -> store(record));
+     * Asyncio.shield(save).await();   // cancelling this task does not cancel the save
+     * }
+     */
+    public static <T> Future<T> shield(Future<T> inner) {
+        return Waiting.shield(inner);
+    }
+
+    /** {@link #shield(Future)} of a coroutine, scheduled as a task of the running loop. */
+    public static <T> Future<T> shield(Coroutine<T> coroutine) {
+        return Waiting.shield(createTask(coroutine));
     }
 
     // ---------------------------------------------------------------- threads and other worlds
@@ -271,6 +517,27 @@ public final class Asyncio {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private static <F extends Future<?>> DoneAndPending<F> waitSeconds(Collection<F> futures, Double timeoutSeconds,
+            ReturnWhen returnWhen) {
+        try {
+            return Waiting.wait(futures, timeoutSeconds, returnWhen);
+        } catch (Exception e) {
+            throw sneakyThrow(e);
+        }
+    }
+
+    /** A duration in seconds, without the overflow of {@code toNanos()} for huge durations. */
+    static double seconds(Duration duration) {
+        return duration.getSeconds() + duration.getNano() / 1e9;
+    }
+
+    private static Double checkSeconds(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("the timeout must be a number of seconds, not NaN");
+        }
+        return seconds;
+    }
 
     private static Task<?> requireTask(String operation) {
         Task<?> task = Task.current();

@@ -54,8 +54,10 @@ public final class EventLoop implements AutoCloseable {
     private final LoopCore core;
     private final Thread.Builder.OfVirtual taskThreads;
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
+    private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     private volatile boolean running;
     private volatile boolean closed;
+    private boolean eagerTasks;
     private ExceptionHandler exceptionHandler;
     private Executor defaultExecutor;
     private ExecutorService ownedDefaultExecutor;
@@ -82,7 +84,7 @@ public final class EventLoop implements AutoCloseable {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
         checkThread("callSoon");
-        Handle handle = new Handle(callback);
+        Handle handle = new Handle(callback, Context.currentVars());
         core.pushReady(handle);
         return handle;
     }
@@ -90,7 +92,7 @@ public final class EventLoop implements AutoCloseable {
     /** Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting. */
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        Handle handle = new Handle(callback);
+        Handle handle = new Handle(callback, Context.currentVars());
         if (!core.pushThreadsafe(handle)) {
             throw closedError();
         }
@@ -238,15 +240,54 @@ public final class EventLoop implements AutoCloseable {
         return createTask(coroutine, null);
     }
 
-    /** Schedules {@code coroutine} as a task with the given name ({@code null}: {@code Task-N}). */
+    /**
+     * Schedules {@code coroutine} as a task with the given name ({@code null}: {@code Task-N});
+     * eagerly if {@link #setEagerTasks eager tasks} are on.
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return createTask(coroutine, name, eagerTasks);
+    }
+
+    /**
+     * Creates a task and, if {@code eagerStart} is true and the loop is running, runs its first
+     * step before returning (asyncio 3.12's eager tasks, 3.14's {@code eager_start}): a task that
+     * never suspends is already done when this returns, and one that suspends continues like any
+     * other task. Called from a callback, the step runs inside this call; called from a task, the
+     * creator yields the loop for exactly that step and resumes before anything else that was
+     * ready (a virtual thread cannot carry another one, so the creator cannot stay on the stack),
+     * which no task or callback can tell apart. When the loop is not running, the start is lazy.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, boolean eagerStart) {
         Objects.requireNonNull(coroutine, "coroutine");
         checkClosed();
         checkThread("createTask");
         Task<T> task = new Task<>(this, coroutine, name);
         tasks.add(task);
-        task.start(taskThreads);
+        if (eagerStart && running && core.inLoop()) {
+            task.startEagerly(taskThreads);
+        } else {
+            task.start(taskThreads);
+        }
         return task;
+    }
+
+    /** {@link #createTask(Coroutine, String, boolean)} for a body without a result. */
+    public Task<Void> createTask(AsyncRunnable body, String name, boolean eagerStart) {
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, eagerStart);
+    }
+
+    /**
+     * Makes every later {@link #createTask} start its task eagerly (see
+     * {@link #createTask(Coroutine, String, boolean)}): asyncio's
+     * {@code loop.set_task_factory(asyncio.eager_task_factory)}. Off by default.
+     */
+    public void setEagerTasks(boolean enabled) {
+        this.eagerTasks = enabled;
+    }
+
+    /** Whether tasks start eagerly; see {@link #setEagerTasks}. */
+    public boolean getEagerTasks() {
+        return eagerTasks;
     }
 
     public Task<Void> createTask(AsyncRunnable body) {
@@ -257,9 +298,68 @@ public final class EventLoop implements AutoCloseable {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name);
     }
 
+    /** A hidden task that runs an async generator's body; its first step runs right after the caller's. */
+    Task<Void> createGeneratorTask(Coroutine<Void> body) {
+        checkClosed();
+        Task<Void> task = new Task<>(this, body, null);
+        task.generatorBody = true;
+        task.setName("AsyncGenerator-" + task.getName());
+        tasks.add(task);
+        task.startNext(taskThreads);
+        return task;
+    }
+
+    void asyncGeneratorStarted(AsyncGenerator.Engine<?> generator) {
+        asyncGenerators.add(generator);
+    }
+
+    /** Drops a generator from those {@link #shutdownAsyncGenerators()} closes; false if it was not there. */
+    boolean forgetAsyncGenerator(AsyncGenerator.Engine<?> generator) {
+        return asyncGenerators.remove(generator);
+    }
+
+    /**
+     * Closes every async generator of this loop that is still open, concurrently, and returns a
+     * future that completes when all are closed; errors are passed to the exception handler.
+     * asyncio's {@code loop.shutdown_asyncgens()}; {@link Asyncio#run} calls it after cancelling
+     * the tasks main left behind.
+     */
+    public Future<Void> shutdownAsyncGenerators() {
+        List<AsyncGenerator.Engine<?>> open = List.copyOf(asyncGenerators);
+        asyncGenerators.clear();
+        if (open.isEmpty()) {
+            Future<Void> done = createFuture();
+            done.setResult(null);
+            return done;
+        }
+        return createTask(() -> {
+            List<Task<Void>> closing = new java.util.ArrayList<>(open.size());
+            for (AsyncGenerator.Engine<?> generator : open) {
+                closing.add(createTask(generator::close));
+            }
+            List<Outcome<Void>> outcomes = Gather.outcomes(closing).await();
+            for (int i = 0; i < open.size(); i++) {
+                Throwable error = outcomes.get(i).exception();
+                if (error != null && !(error instanceof CancelledError)) {
+                    Map<String, Object> context = new LinkedHashMap<>();
+                    context.put("message", "an error occurred during closing of asynchronous generator " + open.get(i));
+                    context.put("exception", error);
+                    context.put("asyncgen", open.get(i));
+                    callExceptionHandler(context);
+                }
+            }
+        }, "shutdownAsyncGenerators");
+    }
+
     /** The tasks of this loop that are not done yet, in creation order. */
     public Set<Task<?>> allTasks() {
-        return new LinkedHashSet<>(tasks);
+        LinkedHashSet<Task<?>> result = new LinkedHashSet<>();
+        for (Task<?> task : tasks) {
+            if (!task.generatorBody) { // an async generator's body is not a task in asyncio
+                result.add(task);
+            }
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------- threads
@@ -448,7 +548,7 @@ public final class EventLoop implements AutoCloseable {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
         checkThread("callLater/callAt");
-        TimerHandle handle = new TimerHandle(callback, deadline, core);
+        TimerHandle handle = new TimerHandle(callback, Context.currentVars(), deadline, core);
         core.schedule(deadline, handle);
         return handle;
     }

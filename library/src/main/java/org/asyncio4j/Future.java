@@ -1,6 +1,7 @@
 package org.asyncio4j;
 
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
@@ -176,14 +177,16 @@ public class Future<T> {
 
     /**
      * Adds a callback that runs, scheduled with {@code callSoon}, once the future is done; if it
-     * is already done the callback is scheduled now.
+     * is already done the callback is scheduled now. It runs in a copy of the {@link Context}
+     * current when it was added.
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
+        Map<ContextVar<?>, Object> context = Context.currentVars();
         if (state != PENDING) {
-            loop.post(new Handle(() -> callback.accept(this)));
+            loop.post(new Handle(() -> callback.accept(this), context));
         } else {
-            addEntry(callback);
+            addEntry(context.isEmpty() ? callback : new CapturedCallback(callback, context));
         }
     }
 
@@ -196,10 +199,10 @@ public class Future<T> {
         int removed = 0;
         if (moreCallbacks != null) {
             int before = moreCallbacks.size();
-            moreCallbacks.removeIf(entry -> entry.equals(callback));
+            moreCallbacks.removeIf(entry -> CapturedCallback.matches(entry, callback));
             removed = before - moreCallbacks.size();
         }
-        if (callback.equals(firstCallback)) {
+        if (CapturedCallback.matches(firstCallback, callback)) {
             firstCallback = moreCallbacks == null || moreCallbacks.isEmpty() ? null : moreCallbacks.removeFirst();
             removed++;
         }
@@ -363,9 +366,20 @@ public class Future<T> {
     private void dispatch(Object entry) {
         if (entry instanceof Task<?> waiter) {
             waiter.wake();
+        } else if (entry instanceof CapturedCallback captured) {
+            Consumer<? super Future<T>> callback = (Consumer<? super Future<T>>) captured.callback();
+            loop.post(new Handle(() -> callback.accept(this), captured.context()));
         } else {
             Consumer<? super Future<T>> callback = (Consumer<? super Future<T>>) entry;
             loop.post(new Handle(() -> callback.accept(this)));
+        }
+    }
+
+    /** A done callback together with the context variables current when it was added. */
+    private record CapturedCallback(Consumer<?> callback, Map<ContextVar<?>, Object> context) {
+        static boolean matches(Object entry, Object callback) {
+            return entry instanceof CapturedCallback captured ? captured.callback.equals(callback)
+                    : entry != null && entry.equals(callback);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.asyncio4j;
 
+import java.util.Map;
+
 /**
  * A callback scheduled on an event loop by {@link EventLoop#callSoon} or
  * {@link EventLoop#callSoonThreadsafe}; it can be cancelled until it runs. asyncio's
@@ -10,15 +12,25 @@ package org.asyncio4j;
  * handle.cancel();
  * }
  *
+ * <p>The callback runs in a copy of the {@link Context} that was current when it was scheduled.
+ *
  * <p>Not thread-safe: cancel a handle on its loop's thread (use
  * {@code loop.callSoonThreadsafe(handle::cancel)} from elsewhere).
  */
 public sealed class Handle implements Runnable permits TimerHandle {
     private Runnable callback;
     private boolean cancelled;
+    /** The context variables captured when the callback was scheduled (an immutable snapshot). */
+    private final Map<ContextVar<?>, Object> context;
 
+    /** A handle whose callback runs in a fresh, empty context (internal callbacks). */
     Handle(Runnable callback) {
+        this(callback, Map.of());
+    }
+
+    Handle(Runnable callback, Map<ContextVar<?>, Object> context) {
         this.callback = callback;
+        this.context = context;
     }
 
     /** Cancels the callback; it will not run. Cancelling twice, or after it ran, does nothing. */
@@ -38,7 +50,7 @@ public sealed class Handle implements Runnable permits TimerHandle {
     public void run() {
         Runnable c = callback;
         if (c != null) {
-            c.run();
+            Context.runCallback(context, c);
         }
     }
 

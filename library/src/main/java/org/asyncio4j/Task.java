@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.asyncio4j.internal.loop.LoopCore;
 
 /**
  * A coroutine running concurrently with others on an event loop; a {@link Future} of its result.
@@ -55,11 +56,16 @@ public final class Task<T> extends Future<T> {
     private String cancelRequestMessage;
     private int cancelRequests;
     Runnable continuation;
+    /** The context the task runs in: a copy of its creator's; {@link Context#run} swaps it. */
+    Context context;
+    /** Runs an async generator's body: not listed by allTasks(), finalised by shutdownAsyncGenerators(). */
+    boolean generatorBody;
 
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.context = new Context(Context.currentVars());
     }
 
     /** The task running on the current thread, or null if the current thread is not a task. */
@@ -70,6 +76,46 @@ public final class Task<T> extends Future<T> {
     void start(Thread.Builder.OfVirtual builder) {
         thread = builder.name(name).unstarted(this::body);
         continuation = loop.core().start(thread);
+    }
+
+    /** Starts the task so that its first step runs right after the current callback or task step. */
+    void startNext(Thread.Builder.OfVirtual builder) {
+        thread = builder.name(name).unstarted(this::body);
+        continuation = loop.core().start(thread, false);
+        loop.core().runNext(continuation);
+    }
+
+    /**
+     * Runs the task's first step now, before the caller continues (asyncio's eager start). The
+     * caller is on the loop thread: a plain callback runs the step directly; a task cannot (a
+     * virtual thread cannot carry another), so it hands the loop over: this task's step, then
+     * the creator, run before anything else that is ready.
+     */
+    void startEagerly(Thread.Builder.OfVirtual builder) {
+        thread = builder.name(name).unstarted(this::body);
+        continuation = loop.core().start(thread, false);
+        Task<?> creator = Task.current();
+        if (creator == null) {
+            continuation.run();
+        } else {
+            creator.handOffTo(continuation);
+        }
+    }
+
+    /** Lets {@code target} run one step now; this task resumes right after it, before anything else. */
+    private void handOffTo(Runnable target) {
+        LoopCore core = loop.core();
+        suspended = true; // a cancel() meanwhile must not interrupt us: it takes effect at the next suspension
+        try {
+            core.handOff(target);
+            Thread.yield();
+        } finally {
+            suspended = false;
+        }
+        Runnable missed = core.cancelHandOff();
+        if (missed != null) {
+            core.runNext(missed); // could not yield (pinned by a native frame): run it right after this step
+        }
     }
 
     public String getName() {
@@ -244,6 +290,14 @@ public final class Task<T> extends Future<T> {
             finishWithException(failure);
         }
         loop.taskDone(this);
+    }
+
+    /**
+     * Whether {@code error} is how a cancellation surfaces: a {@link CancelledError}, or the
+     * interruption a cancel() causes in a task blocked in a JDK call.
+     */
+    static boolean isCancellation(Throwable error) {
+        return error instanceof CancelledError || isInterruption(error);
     }
 
     private static boolean isInterruption(Throwable failure) {

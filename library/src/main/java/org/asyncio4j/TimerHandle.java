@@ -1,5 +1,6 @@
 package org.asyncio4j;
 
+import java.util.Map;
 import org.asyncio4j.internal.loop.LoopCore;
 
 /**
@@ -19,8 +20,8 @@ public final class TimerHandle extends Handle {
     private final long deadline;
     private final LoopCore core;
 
-    TimerHandle(Runnable callback, long deadline, LoopCore core) {
-        super(callback);
+    TimerHandle(Runnable callback, Map<ContextVar<?>, Object> context, long deadline, LoopCore core) {
+        super(callback, context);
         this.deadline = deadline;
         this.core = core;
     }

@@ -64,6 +64,14 @@ public final class LoopCore implements Executor {
 
     private Thread starter;
     private Runnable lastStarted;
+    private boolean queueStarted = true;
+
+    /** Callbacks still to run in the iteration in progress; {@link #runNext} adds to it. */
+    private int remaining;
+    /** While set, the next continuation submitted on the loop goes to the front of the ready queue. */
+    private boolean expedite;
+    /** Set by {@link #handOff}: runs before the continuation of the task that yields next. */
+    private Runnable handOffTarget;
 
     private boolean debug;
     private long slowCallbackNanos = 100_000_000L;
@@ -92,9 +100,21 @@ public final class LoopCore implements Executor {
         Thread current = Thread.currentThread();
         if (current == starter) {
             lastStarted = item;
-            ready.addLast(item);
+            if (queueStarted) {
+                ready.addLast(item);
+            }
         } else if (current == loopThread || (current.isVirtual() && hooks.isTaskOfThisLoop(current))) {
-            ready.addLast(item);
+            if (handOffTarget != null && current == loopThread) {
+                Runnable target = handOffTarget;
+                handOffTarget = null;
+                runNext(item);
+                runNext(target);
+            } else if (expedite) {
+                expedite = false;
+                runNext(item);
+            } else {
+                ready.addLast(item);
+            }
         } else {
             pushThreadsafe(item);
         }
@@ -113,16 +133,65 @@ public final class LoopCore implements Executor {
      * @return the thread's continuation, as the JDK handed it to {@link #execute}
      */
     public Runnable start(Thread thread) {
+        return start(thread, true);
+    }
+
+    /**
+     * Like {@link #start(Thread)}; if {@code queue} is false the first step is not queued and the
+     * caller must run the returned continuation itself (eager tasks).
+     */
+    public Runnable start(Thread thread, boolean queue) {
         starter = Thread.currentThread();
         lastStarted = null;
+        queueStarted = queue;
         try {
             thread.start();
         } finally {
             starter = null;
+            queueStarted = true;
         }
         Runnable continuation = lastStarted;
         lastStarted = null;
         return continuation;
+    }
+
+    /**
+     * Puts {@code item} at the front of the ready queue so that it runs next, within the
+     * iteration in progress; loop thread only.
+     */
+    public void runNext(Runnable item) {
+        ready.addFirst(item);
+        remaining++;
+    }
+
+    /**
+     * Runs {@code action} (on the loop) so that a continuation it submits, e.g. by unparking a
+     * task, runs next instead of at the back of the queue: a direct hand-over between two tasks
+     * that takes no loop iteration, used by async generators.
+     */
+    public void expedite(Runnable action) {
+        expedite = true;
+        try {
+            action.run();
+        } finally {
+            expedite = false;
+        }
+    }
+
+    /**
+     * Arms a hand-over for the task now running on the loop: when it next yields its carrier
+     * ({@code Thread.yield}), {@code target} runs first and then the yielding task, both before
+     * anything else that is ready. Returns at once; the caller then yields.
+     */
+    public void handOff(Runnable target) {
+        handOffTarget = target;
+    }
+
+    /** Disarms a hand-over that did not happen (the task could not yield) and returns its target, or null. */
+    public Runnable cancelHandOff() {
+        Runnable target = handOffTarget;
+        handOffTarget = null;
+        return target;
     }
 
     /** Appends to the ready queue; loop thread only. */
@@ -246,7 +315,9 @@ public final class LoopCore implements Executor {
                 }
             }
         }
-        for (int n = ready.size(); n > 0; n--) {
+        remaining = ready.size();
+        while (remaining > 0) {
+            remaining--;
             run(ready.pollFirst());
         }
     }

@@ -1,0 +1,158 @@
+package org.asyncio4j;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The future {@link Asyncio#gather} returns: done when every child is (or, without outcomes,
+ * when the first one fails); cancelling it cancels the children. asyncio's
+ * {@code _GatheringFuture}.
+ *
+ * @param <R> the type of one element of the result list
+ */
+final class Gather<R> extends Future<List<R>> {
+    private final List<Future<?>> children;
+    private final List<Future<?>> distinct;
+    private final Function<Future<?>, R> collect;
+    private final boolean outcomes;
+    private int finished;
+    private boolean cancelRequested;
+    private String cancelRequestMessage;
+
+    private Gather(EventLoop loop, List<Future<?>> children, boolean outcomes, Function<Future<?>, R> collect) {
+        super(loop);
+        this.children = children;
+        this.outcomes = outcomes;
+        this.collect = collect;
+        Map<Future<?>, Boolean> seen = new IdentityHashMap<>();
+        List<Future<?>> unique = new ArrayList<>(children.size());
+        for (Future<?> child : children) {
+            if (seen.put(child, Boolean.TRUE) == null) {
+                unique.add(child);
+            }
+        }
+        this.distinct = unique;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Future<List<T>> results(List<? extends Future<? extends T>> futures) {
+        return start(futures, false, child -> (T) child.result());
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Future<List<Outcome<T>>> outcomes(List<? extends Future<? extends T>> futures) {
+        return start(futures, true, child -> Outcome.of((Future<? extends T>) child));
+    }
+
+    /** Coroutines become tasks of the running loop, in argument order. */
+    static <T> List<Future<? extends T>> tasksOf(Coroutine<? extends T>[] coroutines) {
+        Objects.requireNonNull(coroutines, "coroutines");
+        EventLoop loop = coroutines.length == 0 ? null : Asyncio.getRunningLoop();
+        List<Future<? extends T>> tasks = new ArrayList<>(coroutines.length);
+        for (Coroutine<? extends T> coroutine : coroutines) {
+            tasks.add(loop.createTask(Objects.requireNonNull(coroutine, "gather() got a null coroutine")));
+        }
+        return tasks;
+    }
+
+    private static <R> Future<List<R>> start(List<? extends Future<?>> futures, boolean outcomes,
+            Function<Future<?>, R> collect) {
+        Objects.requireNonNull(futures, "futures");
+        if (futures.isEmpty()) {
+            Future<List<R>> empty = Asyncio.getRunningLoop().createFuture();
+            empty.setResult(List.of());
+            return empty;
+        }
+        List<Future<?>> children = new ArrayList<>(futures.size());
+        EventLoop loop = null;
+        for (Future<?> child : futures) {
+            Objects.requireNonNull(child, "gather() got a null future");
+            if (loop == null) {
+                loop = child.loop;
+            } else if (child.loop != loop) {
+                throw new IllegalArgumentException("gather(): the futures belong to different event loops;"
+                        + " gather only futures and tasks of one loop");
+            }
+            children.add(child);
+        }
+        Gather<R> gather = new Gather<>(loop, children, outcomes, collect);
+        for (Future<?> child : gather.distinct) {
+            child.addDoneCallback(gather::childDone);
+        }
+        return gather;
+    }
+
+    /**
+     * Cancels every child that is not done; the gather then finishes cancelled once a child
+     * reports its cancellation (or, with outcomes, once all are done).
+     *
+     * @return false if the gather is already done or no child could be cancelled
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (isDone()) {
+            return false;
+        }
+        boolean any = false;
+        for (Future<?> child : distinct) {
+            if (child.cancel(message)) {
+                any = true;
+            }
+        }
+        if (any) {
+            cancelRequested = true;
+            cancelRequestMessage = message;
+        }
+        return any;
+    }
+
+    private void childDone(Future<?> child) {
+        finished++;
+        if (isDone()) {
+            if (!child.isCancelled()) {
+                child.exception(); // the gather already failed: this child's error is not "never retrieved"
+            }
+            return;
+        }
+        if (!outcomes) {
+            if (child.isCancelled()) {
+                finishAsCancelled(child.cancelMessage());
+                return;
+            }
+            Throwable error = child.exception();
+            if (error != null) {
+                finishWithException(error);
+                return;
+            }
+        }
+        if (finished == distinct.size()) {
+            if (cancelRequested) {
+                finishCancelled(cancelRequestMessage);
+                return;
+            }
+            List<R> results = new ArrayList<>(children.size());
+            for (Future<?> each : children) {
+                results.add(collect.apply(each));
+            }
+            finishWithResult(Collections.unmodifiableList(results));
+        }
+    }
+
+    /**
+     * A child was cancelled: if the gather itself was cancelled it ends cancelled; otherwise it
+     * ends with a {@link CancelledError} as its exception and stays "not cancelled", so that one
+     * child's cancellation does not read as the whole group's (asyncio's rule).
+     */
+    private void finishAsCancelled(String message) {
+        if (cancelRequested) {
+            finishCancelled(cancelRequestMessage);
+        } else {
+            finishWithException(new CancelledError(message));
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GatherTest {
+
+    @Test
+    void resultsComeInArgumentOrderNotCompletionOrder() {
+        List<Integer> results = Asyncio.run(() -> Asyncio.gather(
+                () -> Asyncio.sleep(0.03, 1),
+                () -> Asyncio.sleep(0.01, 2),
+                () -> 3).await());
+        assertThat(results).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void childrenRunConcurrently() {
+        long start = System.nanoTime();
+        Asyncio.run(() -> {
+            List<Task<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                tasks.add(Asyncio.createTask(() -> Asyncio.sleep(0.2)));
+            }
+            Asyncio.gather(tasks).await();
+        });
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(1.0);
+    }
+
+    @Test
+    void firstExceptionPropagatesWhileTheOthersKeepRunning() {
+        List<String> events = new ArrayList<>();
+        Asyncio.run(() -> {
+            Task<String> slow = Asyncio.createTask(() -> {
+                Asyncio.sleep(0.3);
+                events.add("slow finished");
+                return "slow";
+            });
+            Task<String> failing = Asyncio.createTask(() -> {
+                throw new IOException("boom");
+            });
+            assertThatThrownBy(() -> Asyncio.gather(slow, failing).await()).isInstanceOf(IOException.class).hasMessage("boom");
+            assertThat(slow.isDone()).isFalse();
+            assertThat(slow.await()).isEqualTo("slow");
+        });
+        assertThat(events).containsExactly("slow finished");
+    }
+
+    @Test
+    void outcomesReportEveryChild() {
+        List<Outcome<Object>> outcomes = Asyncio.run(() -> {
+            Future<Object> cancelled = Asyncio.getRunningLoop().createFuture();
+            cancelled.cancel("stop");
+            return Asyncio.gatherOutcomes(
+                    Asyncio.createTask(() -> (Object) "ok"),
+                    Asyncio.createTask(() -> {
+                        throw new IllegalStateException("bad");
+                    }),
+                    cancelled).await();
+        });
+        assertThat(outcomes.get(0)).isEqualTo(new Outcome.Success<>("ok"));
+        assertThat(outcomes.get(1)).isInstanceOf(Outcome.Failure.class);
+        assertThat(outcomes.get(1).exception()).isInstanceOf(IllegalStateException.class).hasMessage("bad");
+        assertThat(outcomes.get(2)).isInstanceOf(Outcome.Cancelled.class);
+        assertThat(outcomes.get(2).exception()).hasMessage("stop");
+        assertThat(outcomes.get(0).get()).isEqualTo("ok");
+        assertThatThrownBy(() -> outcomes.get(1).get()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> outcomes.get(2).get()).isInstanceOf(CancelledError.class);
+    }
+
+    @Test
+    void cancellingTheGatherCancelsEveryChild() {
+        Asyncio.run(() -> {
+            Task<Void> a = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Task<Void> b = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Future<List<Void>> all = Asyncio.gather(a, b);
+            Asyncio.sleep(0);
+            assertThat(all.cancel("enough")).isTrue();
+            assertThatThrownBy(all::await).isInstanceOf(CancelledError.class).hasMessage("enough");
+            assertThat(all.isCancelled()).isTrue();
+            assertThat(a.isCancelled()).isTrue();
+            Asyncio.sleep(0);
+            assertThat(b.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void cancellingTheAwaitingTaskCancelsTheChildren() {
+        Asyncio.run(() -> {
+            Task<Void> a = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Task<Void> b = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Task<List<Void>> waiter = Asyncio.createTask(() -> Asyncio.gather(a, b).await());
+            Asyncio.sleep(0);
+            waiter.cancel();
+            assertThatThrownBy(waiter::await).isInstanceOf(CancelledError.class);
+            assertThat(a.isCancelled()).isTrue();
+            assertThat(b.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void aChildsCancellationSurfacesAsCancelledErrorButTheGatherIsNotCancelled() {
+        Asyncio.run(() -> {
+            Task<Void> a = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Task<Void> b = Asyncio.createTask(() -> Asyncio.sleep(0.01));
+            Future<List<Void>> all = Asyncio.gather(a, b);
+            Asyncio.sleep(0);
+            a.cancel("child only");
+            assertThatThrownBy(all::await).isInstanceOf(CancelledError.class).hasMessage("child only");
+            assertThat(all.isCancelled()).isFalse();
+            assertThat(b.isCancelled()).isFalse();
+            b.await();
+        });
+    }
+
+    @Test
+    void cancellingAFinishedGatherDoesNothing() {
+        Asyncio.run(() -> {
+            Task<Void> slow = Asyncio.createTask(() -> Asyncio.sleep(0.05));
+            Task<Void> failing = Asyncio.createTask(() -> {
+                throw new IOException("first");
+            });
+            Future<List<Void>> all = Asyncio.gather(slow, failing);
+            assertThatThrownBy(all::await).isInstanceOf(IOException.class);
+            assertThat(all.cancel()).isFalse();
+            slow.await();
+            assertThat(slow.isCancelled()).isFalse();
+        });
+    }
+
+    @Test
+    void emptyGatherIsDoneAtOnce() {
+        Asyncio.run(() -> {
+            Future<List<Object>> none = Asyncio.gather(List.of());
+            assertThat(none.isDone()).isTrue();
+            assertThat(none.result()).isEmpty();
+            assertThat(Asyncio.gatherOutcomes(List.of()).result()).isEmpty();
+        });
+    }
+
+    @Test
+    void theSameFutureTwiceGivesItsResultTwice() {
+        List<String> results = Asyncio.run(() -> {
+            Task<String> once = Asyncio.createTask(() -> "x");
+            return Asyncio.gather(once, once).await();
+        });
+        assertThat(results).containsExactly("x", "x");
+    }
+
+    @Test
+    void gathersOfGathersCanBeCancelledAsAGroup() {
+        List<String> finished = new ArrayList<>();
+        Asyncio.run(() -> {
+            Future<List<String>> group1 = Asyncio.gather(
+                    () -> Asyncio.sleep(0.02, "g1a"), () -> Asyncio.sleep(0.02, "g1b"));
+            Future<List<String>> group2 = Asyncio.gather(
+                    () -> Asyncio.sleep(0.02, "g2a"), () -> Asyncio.sleep(0.02, "g2b"));
+            group2.cancel();
+            List<Outcome<List<String>>> outcomes = Asyncio.gatherOutcomes(group1, group2).await();
+            finished.addAll(outcomes.get(0).get());
+            assertThat(outcomes.get(1)).isInstanceOf(Outcome.Cancelled.class);
+        });
+        assertThat(finished).containsExactly("g1a", "g1b");
+    }
+
+    @Test
+    void aGatherCanBeRunUntilCompleteOutsideTheLoop() {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            Task<Integer> a = loop.createTask(() -> 1);
+            Task<Integer> b = loop.createTask(() -> 2);
+            assertThat(loop.runUntilComplete(Asyncio.gather(a, b))).containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void futuresOfDifferentLoopsAreRejected() {
+        try (EventLoop one = Asyncio.newEventLoop(); EventLoop two = Asyncio.newEventLoop()) {
+            Future<Integer> a = one.createFuture();
+            Future<Integer> b = two.createFuture();
+            assertThatThrownBy(() -> Asyncio.gather(a, b)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("different event loops");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WaitForTest {
+
+    @Test
+    void returnsTheResultInTime() {
+        String result = Asyncio.run(() -> Asyncio.waitFor(() -> Asyncio.sleep(0.01, "ok"), Duration.ofSeconds(5)));
+        assertThat(result).isEqualTo("ok");
+    }
+
+    @Test
+    void onTimeoutCancelsTheInnerWorkWaitsForItThenThrows() {
+        List<String> events = new ArrayList<>();
+        Asyncio.run(() -> {
+            Task<String> slow = Asyncio.createTask(() -> {
+                try {
+                    Asyncio.sleep(10);
+                    return "never";
+                } finally {
+                    Asyncio.sleep(0.01); // cleanup that takes time: waitFor must wait for it
+                    events.add("cleaned up");
+                }
+            });
+            assertThatThrownBy(() -> Asyncio.waitFor(slow, 0.02)).isInstanceOf(TimeoutError.class)
+                    .hasCauseInstanceOf(CancelledError.class);
+            events.add("timed out");
+            assertThat(slow.isCancelled()).isTrue();
+        });
+        assertThat(events).containsExactly("cleaned up", "timed out");
+    }
+
+    @Test
+    void aNullTimeoutWaitsForever() {
+        String result = Asyncio.run(() -> Asyncio.waitFor(() -> Asyncio.sleep(0.02, "late"), (Duration) null));
+        assertThat(result).isEqualTo("late");
+    }
+
+    @Test
+    void aZeroTimeoutOnADoneFutureReturnsItsResult() {
+        Asyncio.run(() -> {
+            Future<String> done = Asyncio.getRunningLoop().createFuture();
+            done.setResult("now");
+            assertThat(Asyncio.waitFor(done, 0)).isEqualTo("now");
+        });
+    }
+
+    @Test
+    void aZeroTimeoutCancelsAPendingFutureAndThrows() {
+        Asyncio.run(() -> {
+            Task<String> pending = Asyncio.createTask(() -> Asyncio.sleep(1, "x"));
+            assertThatThrownBy(() -> Asyncio.waitFor(pending, 0)).isInstanceOf(TimeoutError.class);
+            assertThat(pending.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void innerWorkThatSwallowsTheCancellationReturnsItsValue() {
+        String result = Asyncio.run(() -> Asyncio.waitFor(() -> {
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError e) {
+                return "swallowed";
+            }
+            return "never";
+        }, 0.01));
+        assertThat(result).isEqualTo("swallowed");
+    }
+
+    @Test
+    void theInnerExceptionPropagates() {
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> Asyncio.waitFor(() -> {
+                throw new IllegalStateException("inner");
+            }, 1.0)).isInstanceOf(IllegalStateException.class).hasMessage("inner");
+        });
+    }
+
+    @Test
+    void cancellingTheWaiterCancelsTheInnerWorkAndStaysACancellation() {
+        Asyncio.run(() -> {
+            Task<String> inner = Asyncio.createTask(() -> Asyncio.sleep(10, "x"));
+            Task<String> waiter = Asyncio.createTask(() -> Asyncio.waitFor(inner, 5.0));
+            Asyncio.sleep(0);
+            waiter.cancel();
+            assertThatThrownBy(waiter::await).isInstanceOf(CancelledError.class);
+            assertThat(inner.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void aTimeoutFiringInTheSameIterationAsTheCompletionWinsAsInAsyncio() {
+        // The future completes and the deadline passes in the same loop iteration, completion first:
+        // as in asyncio, the task is already flagged for cancellation when it resumes, so the result is lost.
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<String> future = loop.createFuture();
+            double when = loop.time() + 0.02;
+            loop.callAt(when, () -> future.setResult("just in time"));
+            assertThatThrownBy(() -> Asyncio.timeoutAt(when, () -> future.await())).isInstanceOf(TimeoutError.class);
+            assertThat(future.result()).isEqualTo("just in time");
+        });
+    }
+}
