@@ -36,9 +36,11 @@ import org.asyncio4j.internal.sync.WaiterQueue.Waiter;
  * <h2>Fairness</h2>
  * Waiting getters receive items in the order they began waiting, and waiting putters get room
  * in the order they began waiting: a woken task keeps its place in line until it resumes, and a
- * newcomer's {@code get()}/{@code put()} waits behind tasks already in line. The non-waiting
- * {@link #getNowait()}/{@link #putNowait} take what is there, as in asyncio; a woken task that
- * finds its item or room taken this way waits again at the head of the line.
+ * newcomer's {@code get()}/{@code put()} waits behind tasks already in line, so waiting calls
+ * complete in the order they were made. The non-waiting {@link #getNowait()}/{@link #putNowait}
+ * bypass the line and take what is there, as in asyncio: a woken task that finds its item or
+ * room taken this way waits again at the head of the line, though a task woken at the same time
+ * may then be served before it.
  *
  * <h2>Cancellation</h2>
  * A task cancelled in {@code get()} or {@code put()} never takes or adds an item, and a wake-up
@@ -154,8 +156,9 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
             return item;
         }
         checkNotDrained();
+        // Any items left are promised to woken getters ahead of us; each of them re-balances
+        // when it resumes, which wakes us in turn. Waking us now would let us overtake them.
         Waiter me = getters.join(loop);
-        rebalance(); // items may be waiting only for woken getters that have not resumed
         try {
             while (true) {
                 getters.park(me);

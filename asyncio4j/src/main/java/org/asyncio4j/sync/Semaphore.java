@@ -17,7 +17,9 @@ import org.asyncio4j.internal.sync.WaiterQueue;
  *
  * <h2>Fairness</h2>
  * First come, first served: {@link #release()} hands the permit straight to the oldest waiting
- * task, so later callers cannot overtake it (CPython bpo-45997, gh-90155).
+ * task, and a task calling {@code acquire()} while others are in line queues behind them even if
+ * a permit is free, so acquisitions complete in the order they were asked for (CPython
+ * bpo-45997, gh-90155).
  *
  * <h2>Cancellation</h2>
  * A task cancelled while waiting raises {@link org.asyncio4j.CancelledError} and holds no
@@ -33,7 +35,7 @@ public sealed class Semaphore permits BoundedSemaphore {
     private final WaiterQueue waiters = new WaiterQueue();
     /** The most free permits a release may leave; MAX_VALUE for a plain semaphore. */
     private final int bound;
-    /** Free permits; never positive while a task is pending in {@code waiters}. */
+    /** Free permits, not counting those reserved for woken waiters; never positive while a waiter is pending. */
     private int value;
 
     /** A semaphore with one permit. */
@@ -69,11 +71,14 @@ public sealed class Semaphore permits BoundedSemaphore {
      */
     public Acquisition acquire() {
         EventLoop loop = binding.checkTask("acquire");
-        if (value > 0) {
+        if (value > 0 && waiters.hasNoLiveWaiters()) {
             value--;
         } else {
             // Woken means a permit was reserved for us; if cancelled then, give it back.
             waiters.awaitTurn(loop, this::addPermit);
+            // Tasks that arrived while we were woken but not yet running queued behind us
+            // rather than overtake us; wake as many of them as there are free permits.
+            wakeWhileFree();
         }
         return new Acquisition(this::release);
     }
@@ -95,9 +100,12 @@ public sealed class Semaphore permits BoundedSemaphore {
         addPermit();
     }
 
-    /** True if no permit is free, i.e. {@code acquire()} would wait. asyncio's {@code locked()}. */
+    /**
+     * True if {@code acquire()} would wait: no permit is free, or tasks are in line ahead (they
+     * may have been handed permits and not resumed yet). asyncio's {@code locked()}.
+     */
     public boolean isLocked() {
-        return value == 0;
+        return value == 0 || !waiters.hasNoLiveWaiters();
     }
 
     /** Tasks waiting for a permit, including those handed one that have not resumed yet. */
@@ -107,7 +115,12 @@ public sealed class Semaphore permits BoundedSemaphore {
 
     private void addPermit() {
         value++;
-        if (waiters.wakeNext()) {
+        wakeWhileFree();
+    }
+
+    /** Hands free permits to the oldest pending waiters, reserving one for each. */
+    private void wakeWhileFree() {
+        while (value > 0 && waiters.wakeNext()) {
             value--;
         }
     }
