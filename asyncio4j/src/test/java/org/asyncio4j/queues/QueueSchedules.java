@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Task;
 
@@ -20,7 +20,7 @@ final class QueueSchedules {
     /** Loop iterations after which a schedule with no new events has certainly settled. */
     private static final int SETTLE = 300;
 
-    private final Random random;
+    private final SplittableRandom random;
     private final int steps;
     private final boolean nowaitCalls;
     private final Queue<Integer> queue;
@@ -33,7 +33,7 @@ final class QueueSchedules {
     private int nextCall;
 
     private QueueSchedules(long seed, int steps) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
         this.steps = steps;
         this.queue = new Queue<>(random.nextInt(4));
         this.nowaitCalls = random.nextBoolean();
@@ -92,6 +92,9 @@ final class QueueSchedules {
             }
             entered.add(item);
             putsCompleted.add(call);
+            if (random.nextInt(4) == 0) {
+                cancelOne(); // in the same step as the put, as in CPython bpo-23812
+            }
         }
     }
 
@@ -108,12 +111,17 @@ final class QueueSchedules {
             left.add(item);
             getsCompleted.add(call);
             queue.taskDone();
+            if (random.nextInt(4) == 0) {
+                cancelOne(); // in the same step as the get, as in CPython gh-108042
+            }
         }
     }
 
+    /** Cancels a random unfinished task: often one that was just woken and has not resumed yet. */
     private void cancelOne() {
-        if (!tasks.isEmpty()) {
-            tasks.get(random.nextInt(tasks.size())).cancel();
+        List<Task<Void>> running = tasks.stream().filter(task -> !task.isDone()).toList();
+        if (!running.isEmpty()) {
+            running.get(random.nextInt(running.size())).cancel();
         }
     }
 
