@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Task;
+import org.asyncio4j.testing.Chaos;
 
 /**
  * One random schedule of producers, consumers, cancellations and (in half the schedules)
@@ -117,12 +118,8 @@ final class QueueSchedules {
         }
     }
 
-    /** Cancels a random unfinished task: often one that was just woken and has not resumed yet. */
     private void cancelOne() {
-        List<Task<Void>> running = tasks.stream().filter(task -> !task.isDone()).toList();
-        if (!running.isEmpty()) {
-            running.get(random.nextInt(running.size())).cancel();
-        }
+        Chaos.cancelOneUnfinished(random, tasks);
     }
 
     private void putNowait() {

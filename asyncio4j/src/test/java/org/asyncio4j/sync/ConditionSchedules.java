@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Task;
+import org.asyncio4j.testing.Chaos;
 
 /**
  * One random schedule of producers that add an item and {@code signal()} once, and consumers that
@@ -93,11 +94,7 @@ final class ConditionSchedules {
         }
     }
 
-    /** Cancels a random unfinished task: often one that was just woken and has not resumed yet. */
     private void cancelOne() {
-        List<Task<Void>> running = tasks.stream().filter(task -> !task.isDone()).toList();
-        if (!running.isEmpty()) {
-            running.get(random.nextInt(running.size())).cancel();
-        }
+        Chaos.cancelOneUnfinished(random, tasks);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Task;
+import org.asyncio4j.testing.Chaos;
 
 /**
  * One random schedule of tasks taking and returning a {@link Lock} or a {@link Semaphore},
@@ -83,12 +84,8 @@ final class PermitSchedules {
         }
     }
 
-    /** Cancels a random unfinished task: often one that was just woken and has not resumed yet. */
     private void cancelOne() {
-        List<Task<Void>> running = tasks.stream().filter(task -> !task.isDone()).toList();
-        if (!running.isEmpty()) {
-            running.get(random.nextInt(running.size())).cancel();
-        }
+        Chaos.cancelOneUnfinished(random, tasks);
     }
 
     private Acquisition acquire() {
