@@ -7,6 +7,6 @@ import org.junit.jupiter.api.Test;
 class QueueSchedulesStressTest {
     @Test
     void manyLongRandomSchedulesKeepItemsWaitersAndOrderConsistent() {
-        Seeds.forEachSeed(5_000, seed -> QueueSchedules.check(seed, 120));
+        Seeds.forEachSeed(20_000, seed -> QueueSchedules.check(seed, 200));
     }
 }

@@ -167,6 +167,9 @@ class QueueTest {
             queue.shutdown();
             consumer.await();
             assertThat(seen).containsExactly("a", "b", "c", "end");
+            var drained = queue.iterator();
+            assertThat(drained.hasNext()).isFalse();
+            assertThatThrownBy(drained::next).isInstanceOf(java.util.NoSuchElementException.class);
         });
     }
 

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 class SyncSchedulesStressTest {
     @Test
     void locksAndSemaphoresConservePermitsAndServeInOrder() {
-        Seeds.forEachSeed(5_000, seed -> PermitSchedules.check(seed, 120));
+        Seeds.forEachSeed(20_000, seed -> PermitSchedules.check(seed, 200));
     }
 
     @Test
     void conditionsLoseNoSignalAndNoItem() {
-        Seeds.forEachSeed(5_000, seed -> ConditionSchedules.check(seed, 120));
+        Seeds.forEachSeed(20_000, seed -> ConditionSchedules.check(seed, 200));
     }
 }
