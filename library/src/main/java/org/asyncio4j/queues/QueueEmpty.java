@@ -1,0 +1,20 @@
+package org.asyncio4j.queues;
+
+/**
+ * Thrown by {@link Queue#getNowait()} when the queue has no item. asyncio's {@code asyncio.QueueEmpty}.
+ *
+ * {@snippet :
+ * try {
+ *     item = queue.getNowait();
+ * } catch (QueueEmpty e) {
+ *     // nothing there right now; get() would wait for an item
+ * }
+ * }
+ */
+public class QueueEmpty extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueEmpty() {
+        super("the queue is empty; getNowait() does not wait, get() would");
+    }
+}

@@ -1,0 +1,21 @@
+package org.asyncio4j.queues;
+
+/**
+ * Thrown by {@link Queue#putNowait} when the queue holds {@code maxsize} items. asyncio's
+ * {@code asyncio.QueueFull}.
+ *
+ * {@snippet :
+ * try {
+ *     queue.putNowait(item);
+ * } catch (QueueFull e) {
+ *     // no room right now; put() would wait for a slot
+ * }
+ * }
+ */
+public class QueueFull extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueFull(int maxsize) {
+        super("the queue is full (maxsize " + maxsize + "); putNowait() does not wait, put() would");
+    }
+}
