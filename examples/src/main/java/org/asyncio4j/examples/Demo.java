@@ -47,6 +47,24 @@ public final class Demo {
                 () -> SchedulingCallbacks.callAt(out, 1.0)));
         programs.put("call-soon-threadsafe", new Program("another thread hands callbacks to the loop", "002",
                 () -> SchedulingCallbacks.callSoonThreadsafe(out)));
+        programs.put("ten-downloads-wait", new Program("ten two-second downloads with asyncio.wait: about 2 s in all", "002",
+                () -> TenDownloadsWithWait.run(out)));
+        programs.put("ten-downloads-gather", new Program("the same ten downloads with gather", "002",
+                () -> TenDownloadsWithGather.run(out)));
+        programs.put("gather-groups", new Program("gather in groups; cancel one group", "002",
+                () -> GatherGroups.run(out)));
+        programs.put("factorial-gather", new Program("three factorials interleaved by gather", "003",
+                () -> FactorialGather.run(out)));
+        programs.put("running-together", new Program("cheat sheet: gather, wait, as_completed, wait_for, shield, async generators", "004",
+                () -> CheatSheetTogether.run(out)));
+        programs.put("semaphore", new Program("a semaphore limits how many run at once", "004",
+                () -> SemaphoreLimit.run(out)));
+        programs.put("event", new Program("an event wakes every waiter", "004", () -> EventSignal.run(out)));
+        programs.put("condition", new Program("a condition wakes waiters one or all", "004", () -> ConditionNotify.run(out)));
+        programs.put("lock", new Program("a lock keeps a read-modify-write whole", "004", () -> LockCounter.run(out)));
+        programs.put("queue", new Program("queue basics: put, get, full, empty", "004", () -> QueueBasics.run(out)));
+        programs.put("worker-pool", new Program("workers consume a queue; join waits for all items", "004",
+                () -> WorkerPool.run(out)));
         programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
                 () -> CancelOnInterrupt.run(out)));
         return programs;

@@ -9,7 +9,7 @@ class QueueExamplesTest {
 
     @Test
     void queueBasicsShowEveryQueueOperationOfTheSeed() {
-        assertThat(PrintedLines.of(QueueBasics::run)).containsExactly(
+        assertThat(Output.of(QueueBasics::run)).containsExactly(
                 "qsize: 2, empty: false, full: false",
                 "get: first",
                 "get: second",
@@ -28,7 +28,7 @@ class QueueExamplesTest {
 
     @Test
     void workerPoolFinishesEveryJobBeforeJoinReturnsThenEndsItsWorkers() {
-        assertThat(PrintedLines.of(WorkerPool::run)).containsExactly(
+        assertThat(Output.of(WorkerPool::run)).containsExactly(
                 "worker-2 finished a job of size 1",
                 "worker-2 finished a job of size 1",
                 "worker-3 finished a job of size 2",

@@ -9,7 +9,7 @@ class SyncExamplesTest {
 
     @Test
     void semaphoreLetsTwoDownloadsRunAtATimeInArrivalOrder() {
-        assertThat(PrintedLines.of(SemaphoreLimit::run)).containsExactly(
+        assertThat(Output.of(SemaphoreLimit::run)).containsExactly(
                 "long form: holding one of 2 slots, locked=false",
                 "download 0 started (1 running)",
                 "download 1 started (2 running)",
@@ -26,7 +26,7 @@ class SyncExamplesTest {
 
     @Test
     void eventReleasesEveryWaiterWhenSet() {
-        assertThat(PrintedLines.of(EventSignal::run)).containsExactly(
+        assertThat(Output.of(EventSignal::run)).containsExactly(
                 "waiter 0 waits",
                 "waiter 1 waits",
                 "waiter 2 waits",
@@ -41,7 +41,7 @@ class SyncExamplesTest {
 
     @Test
     void conditionWakesOneThenAllAndAwaitUntilWaitsForItsPredicate() {
-        assertThat(PrintedLines.of(ConditionNotify::run)).containsExactly(
+        assertThat(Output.of(ConditionNotify::run)).containsExactly(
                 "notify one",
                 "waiter 0 notified",
                 "notify all",
@@ -53,7 +53,7 @@ class SyncExamplesTest {
 
     @Test
     void lockKeepsEveryIncrementThatUnguardedCodeLoses() {
-        assertThat(PrintedLines.of(LockCounter::run)).containsExactly(
+        assertThat(Output.of(LockCounter::run)).containsExactly(
                 "without a lock: 1 of 5 increments kept",
                 "acquire/release: 5 of 5 increments kept",
                 "try-with-resources: 5 of 5 increments kept",
