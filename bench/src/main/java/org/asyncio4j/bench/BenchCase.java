@@ -19,6 +19,9 @@ public interface BenchCase {
     /** The case's name, as the peers spell it ({@code spawn}, {@code switch}, ...). */
     String name();
 
+    /** The problem size N at {@code size}; {@code bench/run} gives the peers the same N. */
+    int n(Size size);
+
     /** Measures the case at {@code size} and returns its figures (most cases give one). */
     List<Figure> run(Size size) throws Exception;
 

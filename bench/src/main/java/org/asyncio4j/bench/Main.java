@@ -19,11 +19,13 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Size size = Size.FULL;
+        boolean printSizes = false;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> size = Size.QUICK;
                 case "--tiny" -> size = Size.TINY;
+                case "--sizes" -> printSizes = true;
                 case "--cases" -> {
                     if (i + 1 == args.length) {
                         usage("--cases needs a comma-separated list, e.g. --cases spawn,switch");
@@ -38,6 +40,12 @@ public final class Main {
             cases = Cases.select(names);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
+            return;
+        }
+        if (printSizes) { // "case n" lines, for bench/run to give the peers the same N
+            for (BenchCase c : cases) {
+                System.out.println(c.name() + " " + c.n(size));
+            }
             return;
         }
         for (String name : names) {
@@ -56,7 +64,7 @@ public final class Main {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: Main [--quick|--tiny] [--cases " + String.join(",", Cases.names()) + "]");
+        System.err.println("usage: Main [--quick|--tiny] [--sizes] [--cases " + String.join(",", Cases.names()) + "]");
         System.exit(2);
     }
 }

@@ -16,8 +16,13 @@ public final class CallSoonCase implements BenchCase {
     }
 
     @Override
+    public int n(Size size) {
+        return size.pick(500_000, 200_000, 1_000);
+    }
+
+    @Override
     public List<Figure> run(Size size) throws Exception {
-        int n = size.pick(500_000, 200_000, 1_000);
+        int n = n(size);
         return List.of(figure(n, size.passes().run(() -> once(n)), "ns/callback"));
     }
 

@@ -33,8 +33,13 @@ public final class FloorCase implements BenchCase {
     }
 
     @Override
+    public int n(Size size) {
+        return size.pick(200_000, 200_000, 1_000);
+    }
+
+    @Override
     public List<Figure> run(Size size) throws Exception {
-        int n = size.pick(200_000, 200_000, 1_000);
+        int n = n(size);
         List<Figure> figures = new ArrayList<>();
         var vthread = size.passes().run(() -> virtualThreadYield(n));
         figures.add(new Figure(SYSTEM, "floor_vthread", n, vthread.best(), "ns/switch", vthread.extra()));

@@ -24,8 +24,13 @@ public final class QueueCase implements BenchCase {
     }
 
     @Override
+    public int n(Size size) {
+        return size.pick(200_000, 100_000, 1_000);
+    }
+
+    @Override
     public List<Figure> run(Size size) throws Exception {
-        int n = size.pick(200_000, 100_000, 1_000);
+        int n = n(size);
         var figure = figure(n, size.passes().run(() -> once(n)), "ns/item");
         figure.extra().put("stand_in_queue", 1.0); // until org.asyncio4j.queues.Queue is used
         return List.of(figure);

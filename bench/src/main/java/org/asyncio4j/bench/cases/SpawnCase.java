@@ -19,8 +19,13 @@ public final class SpawnCase implements BenchCase {
     }
 
     @Override
+    public int n(Size size) {
+        return size.pick(200_000, 50_000, 500);
+    }
+
+    @Override
     public List<Figure> run(Size size) throws Exception {
-        int n = size.pick(200_000, 50_000, 500);
+        int n = n(size);
         return List.of(figure(n, size.passes().run(() -> once(n)), "ns/task"));
     }
 

@@ -25,8 +25,13 @@ public final class TimersCase implements BenchCase {
     }
 
     @Override
+    public int n(Size size) {
+        return size.pick(100_000, 20_000, 200);
+    }
+
+    @Override
     public List<Figure> run(Size size) throws Exception {
-        int n = size.pick(100_000, 20_000, 200);
+        int n = n(size);
         double[] delays = delaysSeconds(n, size.timerSpreadSeconds());
         double longest = 0;
         for (double d : delays) {
