@@ -24,7 +24,7 @@ public final class IdleMemoryCase implements BenchCase {
 
     @Override
     public int n(Size size) {
-        return size.pick(100_000, 20_000, 500);
+        return size.pick(100_000, 20_000, 2_000);
     }
 
     @Override

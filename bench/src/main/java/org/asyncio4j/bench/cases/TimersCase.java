@@ -26,7 +26,7 @@ public final class TimersCase implements BenchCase {
 
     @Override
     public int n(Size size) {
-        return size.pick(100_000, 20_000, 200);
+        return size.pick(100_000, 20_000, 1_000);
     }
 
     @Override
