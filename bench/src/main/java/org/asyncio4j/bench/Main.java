@@ -20,12 +20,19 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Size size = Size.FULL;
         boolean printSizes = false;
+        int repeat = 1;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> size = Size.QUICK;
                 case "--tiny" -> size = Size.TINY;
                 case "--sizes" -> printSizes = true;
+                case "--repeat" -> { // run each case several times: a long steady run to profile (JFR)
+                    if (i + 1 == args.length) {
+                        usage("--repeat needs a count");
+                    }
+                    repeat = Integer.parseInt(args[++i]);
+                }
                 case "--cases" -> {
                     if (i + 1 == args.length) {
                         usage("--cases needs a comma-separated list, e.g. --cases spawn,switch");
@@ -55,16 +62,18 @@ public final class Main {
         }
         for (BenchCase c : cases) {
             System.err.println("# asyncio4j " + c.name() + " (" + size.name().toLowerCase() + ")");
-            for (Figure figure : c.run(size)) {
-                System.out.println(figure.toJson());
-                System.out.flush();
+            for (int r = 0; r < repeat; r++) {
+                for (Figure figure : c.run(size)) {
+                    System.out.println(figure.toJson());
+                    System.out.flush();
+                }
             }
         }
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: Main [--quick|--tiny] [--sizes] [--cases " + String.join(",", Cases.names()) + "]");
+        System.err.println("usage: Main [--quick|--tiny] [--sizes] [--repeat K] [--cases " + String.join(",", Cases.names()) + "]");
         System.exit(2);
     }
 }

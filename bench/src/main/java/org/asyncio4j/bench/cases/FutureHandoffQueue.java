@@ -11,9 +11,10 @@ import org.asyncio4j.Future;
  * waiter future for a blocked putter and one for a blocked getter).
  *
  * <p>It exists because {@code org.asyncio4j.queues.Queue} is not written yet; once it is,
- * {@link QueueCase#newQueue} switches to it and this class is deleted. It does no more work per
- * item than a real queue (so it cannot flatter asyncio4j): one buffer operation, and a future
- * created, completed and awaited only when a side actually has to wait.
+ * {@link QueueCase#newQueue} switches to it and this class is deleted. Per item it does one buffer
+ * operation, and creates, completes and awaits a future only when a side actually has to wait; a
+ * real queue does somewhat more (a deque of waiters, the unfinished-task count behind
+ * {@code join()}), so expect the real figure to be a little higher than this one.
  *
  * <p>Not for general use: no cancellation handling, no fairness among several waiters (there is
  * at most one of each), loop thread only.
