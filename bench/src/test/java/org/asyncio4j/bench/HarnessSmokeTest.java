@@ -31,7 +31,7 @@ class HarnessSmokeTest {
             }
         }
         assertThat(producedCases).containsExactly("spawn", "switch", "pingpong", "queue", "timers",
-                "timers_bytes_per_task", "idle_memory", "callsoon", "floor_vthread", "floor_continuation");
+                "timers_bytes_per_task", "idle_memory", "callsoon", "floor_vthread", "floor_pingpong", "floor_continuation");
     }
 
     @Test

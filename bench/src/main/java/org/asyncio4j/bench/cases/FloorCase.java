@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.asyncio4j.bench.BenchCase;
 import org.asyncio4j.bench.Figure;
 import org.asyncio4j.bench.Size;
@@ -24,6 +25,9 @@ import org.asyncio4j.internal.carrier.LoopCarrier;
  * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}; without it that figure is
  * skipped with a message on stderr.</li>
  * </ul>
+ * A third figure, {@code floor_pingpong}, is the floor of the {@code pingpong} case: two such bare
+ * virtual threads handing control back and forth with {@code LockSupport.unpark}/{@code park}
+ * (no futures, no loop); nanoseconds per round trip.
  */
 public final class FloorCase implements BenchCase {
 
@@ -43,6 +47,8 @@ public final class FloorCase implements BenchCase {
         List<Figure> figures = new ArrayList<>();
         var vthread = size.passes().run(() -> virtualThreadYield(n));
         figures.add(new Figure(SYSTEM, "floor_vthread", n, vthread.best(), "ns/switch", vthread.extra()));
+        var pingpong = size.passes().run(() -> virtualThreadPingPong(n));
+        figures.add(new Figure(SYSTEM, "floor_pingpong", n, pingpong.best(), "ns/roundtrip", pingpong.extra()));
         if (RawContinuation.AVAILABLE) {
             var continuation = size.passes().run(() -> continuationYield(n));
             figures.add(new Figure(SYSTEM, "floor_continuation", n, continuation.best(), "ns/switch", continuation.extra()));
@@ -73,6 +79,36 @@ public final class FloorCase implements BenchCase {
         a.join();
         b.join();
         return took / (2.0 * n);
+    }
+
+    /** Two loop-carried virtual threads waking each other with unpark and waiting with park; ns per round trip. */
+    static double virtualThreadPingPong(int n) throws InterruptedException {
+        ArrayDeque<Runnable> runQueue = new ArrayDeque<>();
+        Thread.Builder.OfVirtual builder = LoopCarrier.builder(runQueue::addLast);
+        Thread[] pair = new Thread[2];
+        // Park permits make the hand-off order-independent: each side parks n times and is unparked n times.
+        pair[0] = builder.unstarted(() -> {
+            for (int i = 0; i < n; i++) {
+                LockSupport.unpark(pair[1]);
+                LockSupport.park();
+            }
+        });
+        pair[1] = builder.unstarted(() -> {
+            for (int i = 0; i < n; i++) {
+                LockSupport.park();
+                LockSupport.unpark(pair[0]);
+            }
+        });
+        long t0 = System.nanoTime();
+        pair[1].start();
+        pair[0].start();
+        for (Runnable next; (next = runQueue.pollFirst()) != null; ) {
+            next.run();
+        }
+        long took = System.nanoTime() - t0;
+        pair[0].join();
+        pair[1].join();
+        return took / (double) n;
     }
 
     /** Two raw continuations yielding alternately; ns per yield. */

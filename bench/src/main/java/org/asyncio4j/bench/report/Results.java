@@ -30,7 +30,7 @@ public final class Results {
     static final List<String> SYSTEM_ORDER = List.of("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines",
             "java-vthreads-1carrier", "java-vthreads");
     private static final List<String> ROW_ORDER = List.of("spawn", "switch", "pingpong", "queue", "callsoon",
-            "timers_overhead", "timers_memory", "idle_memory", "floor_vthread", "floor_continuation");
+            "timers_overhead", "timers_memory", "idle_memory", "floor_vthread", "floor_continuation", "floor_pingpong");
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Set<String> systems = new LinkedHashSet<>();

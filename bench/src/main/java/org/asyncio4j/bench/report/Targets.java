@@ -24,6 +24,8 @@ public final class Targets {
                 "floor_vthread", "asyncio4j", 1.3);
         check(out, results, "switch vs a raw Continuation yield (information)", "switch", "asyncio4j",
                 "floor_continuation", "asyncio4j", 1.3);
+        check(out, results, "pingpong vs the bare vthread park/unpark round trip (information)", "pingpong",
+                "asyncio4j", "floor_pingpong", "asyncio4j", 1.3);
         check(out, results, "spawn within 2x of Kotlin coroutines", "spawn", "asyncio4j", "spawn", "kotlin-coroutines", 2);
         check(out, results, "pingpong within 2x of Kotlin coroutines", "pingpong", "asyncio4j", "pingpong",
                 "kotlin-coroutines", 2);
