@@ -29,14 +29,17 @@ public record Passes(int warmups, int timed) {
     }
 
     /** The summary of the timed passes. */
-    public record Summary(double best, double median, double spreadPercent, double[] all) {
+    public record Summary(double best, double median, double spreadPercent, double[] all, double cpuBest) {
 
-        /** Median, spread and pass count as extra JSON fields. */
+        /** Median, spread, pass count and (if the passes recorded it) the best loop-thread CPU time as extra JSON fields. */
         public Map<String, Double> extra() {
             Map<String, Double> extra = new LinkedHashMap<>();
             extra.put("median", median);
             extra.put("spread_pct", spreadPercent);
             extra.put("passes", (double) all.length);
+            if (Double.isFinite(cpuBest)) {
+                extra.put("cpu_ns", cpuBest);
+            }
             return extra;
         }
     }
@@ -52,20 +55,24 @@ public record Passes(int warmups, int timed) {
         for (int i = 0; i < warmups; i++) {
             pass.run();
         }
+        LoopCpu.take();
         double[] values = new double[timed];
+        double cpuBest = Double.NaN;
         for (int i = 0; i < timed; i++) {
             System.gc(); // start each pass on a clean heap, as the JVM peers do
             values[i] = pass.run();
+            double cpu = LoopCpu.take();
+            cpuBest = Double.isNaN(cpuBest) ? cpu : Math.min(cpuBest, cpu);
         }
-        return summarise(values);
+        return summarise(values, cpuBest);
     }
 
-    static Summary summarise(double[] values) {
+    static Summary summarise(double[] values, double cpuBest) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         double spread = median > 0 ? 100 * (sorted[sorted.length - 1] - sorted[0]) / median : 0;
-        return new Summary(sorted[0], median, spread, values);
+        return new Summary(sorted[0], median, spread, values, cpuBest);
     }
 }

@@ -27,6 +27,9 @@ class HarnessSmokeTest {
                 assertThat(json.get("unit")).asString().isNotBlank();
                 assertThat((Double) json.get("value")).as(figure.toJson()).isPositive().isFinite();
                 assertThat((Double) json.get("median")).as(figure.toJson()).isGreaterThanOrEqualTo((Double) json.get("value"));
+                if (((String) json.get("unit")).startsWith("ns/")) {
+                    assertThat((Double) json.get("cpu_ns")).as(figure.toJson()).isPositive();
+                }
                 producedCases.add((String) json.get("case"));
             }
         }
