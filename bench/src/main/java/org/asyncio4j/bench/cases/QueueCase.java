@@ -5,15 +5,13 @@ import org.asyncio4j.Asyncio;
 import org.asyncio4j.bench.BenchCase;
 import org.asyncio4j.bench.Figure;
 import org.asyncio4j.bench.Size;
+import org.asyncio4j.queues.Queue;
 
 /**
  * {@code queue}: one producer task puts N boxed integers into a queue of capacity 128, one
  * consumer task takes them; nanoseconds per item. The consumer checks the sum, so a lost item
  * fails the case.
- *
- * <p>The queue is, for now, {@link FutureHandoffQueue}, a single-producer single-consumer
- * stand-in built from futures (see there); {@link #newQueue} is the one line to change when
- * {@code org.asyncio4j.queues.Queue} lands.
+ * The queue is {@link Queue}, asyncio4j's {@code asyncio.Queue}.
  */
 public final class QueueCase implements BenchCase {
     static final int MAXSIZE = 128;
@@ -31,30 +29,22 @@ public final class QueueCase implements BenchCase {
     @Override
     public List<Figure> run(Size size) throws Exception {
         int n = n(size);
-        var figure = figure(n, size.passes().run(() -> once(n)), "ns/item");
-        figure.extra().put("stand_in_queue", 1.0); // until org.asyncio4j.queues.Queue is used
-        return List.of(figure);
-    }
-
-    /** The queue under test. */
-    static QueueUnderTest<Integer> newQueue(int maxsize) {
-        var q = new FutureHandoffQueue<Integer>(maxsize); // later: new org.asyncio4j.queues.Queue<Integer>(maxsize)
-        return new QueueUnderTest<>(q::put, q::get);
+        return List.of(figure(n, size.passes().run(() -> once(n)), "ns/item"));
     }
 
     static double once(int n) {
         long[] sum = new long[1];
         double nanos = Timing.nanosPer(n, () -> {
-            QueueUnderTest<Integer> q = newQueue(MAXSIZE);
+            Queue<Integer> q = new Queue<>(MAXSIZE);
             var producer = Asyncio.createTask(() -> {
                 for (int i = 0; i < n; i++) {
-                    q.put().put(i);
+                    q.put(i);
                 }
             });
             var consumer = Asyncio.createTask(() -> {
                 long s = 0;
                 for (int i = 0; i < n; i++) {
-                    s += q.get().get();
+                    s += q.get();
                 }
                 sum[0] = s;
             });

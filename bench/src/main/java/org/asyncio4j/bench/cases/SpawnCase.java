@@ -8,9 +8,8 @@ import org.asyncio4j.bench.Figure;
 import org.asyncio4j.bench.Size;
 
 /**
- * {@code spawn}: create N tasks that each yield once ({@code sleep(0)}), then wait for all of them;
- * nanoseconds per task. The peers gather the tasks; asyncio4j has no {@code gather} yet, so the
- * main task awaits each in turn (the same work: every task has finished when the pass ends).
+ * {@code spawn}: create N tasks that each yield once ({@code sleep(0)}), then gather them, as the
+ * peers do; nanoseconds per task.
  */
 public final class SpawnCase implements BenchCase {
     @Override
@@ -36,9 +35,7 @@ public final class SpawnCase implements BenchCase {
             for (int i = 0; i < n; i++) {
                 tasks[i] = Asyncio.createTask(() -> Asyncio.sleep(0));
             }
-            for (Task<Void> task : tasks) {
-                task.await();
-            }
+            Asyncio.gather(tasks).await();
         });
     }
 }
