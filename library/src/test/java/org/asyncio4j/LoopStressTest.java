@@ -38,12 +38,15 @@ class LoopStressTest {
     @Test
     void randomCancellationsNeverLoseATaskOrHangTheLoop() {
         SplittableRandom random = new SplittableRandom(42);
+        AtomicInteger started = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         int rounds = 200_000;
+        List<Task<Void>> all = new ArrayList<>();
         Asyncio.run(() -> {
             List<Task<Void>> live = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 Task<Void> task = Asyncio.createTask(() -> {
+                    started.incrementAndGet();
                     try {
                         Asyncio.sleep(random.nextDouble(0, 0.002));
                         Asyncio.sleep(0);
@@ -52,6 +55,7 @@ class LoopStressTest {
                     }
                 });
                 live.add(task);
+                all.add(task);
                 if (random.nextInt(3) == 0) {
                     live.get(random.nextInt(live.size())).cancel();
                 }
@@ -63,11 +67,15 @@ class LoopStressTest {
                 try {
                     task.await();
                 } catch (CancelledError expected) {
-                    // counted in finally
+                    // counted below
                 }
             }
         });
-        assertThat(finished.get()).isEqualTo(rounds);
+        // every task is done, and every task that started ran its finally (a task cancelled before
+        // its first step never runs its body, as in asyncio)
+        assertThat(all).hasSize(rounds).allMatch(Task::isDone);
+        assertThat(finished.get()).isEqualTo(started.get());
+        assertThat(all.stream().filter(t -> !t.isCancelled()).count()).isLessThanOrEqualTo(started.get());
     }
 
     @Test
