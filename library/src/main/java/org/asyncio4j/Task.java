@@ -234,7 +234,7 @@ public final class Task<T> extends Future<T> {
     }
 
     void beginWait(Future<?> future) {
-        clearInterrupt();
+        checkInterrupt();
         waitingOn = future;
         suspended = true;
         if (mustCancel && future.cancel(cancelRequestMessage)) {
@@ -257,7 +257,7 @@ public final class Task<T> extends Future<T> {
 
     /** Suspends for exactly one loop iteration (asyncio's bare {@code yield}, {@code sleep(0)}). */
     void yieldOnce() {
-        clearInterrupt();
+        checkInterrupt();
         suspended = true;
         try {
             Thread.yield();
@@ -266,10 +266,6 @@ public final class Task<T> extends Future<T> {
         }
         checkInterrupt();
         throwIfCancelRequested();
-    }
-
-    private void clearInterrupt() {
-        checkInterrupt();
     }
 
     private void throwIfCancelRequested() {
