@@ -3,8 +3,6 @@ package org.asyncio4j.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.net.Server;
@@ -20,23 +18,20 @@ class NetExamplesTest {
 
     @Test
     void streamSnippetsPrintTheSeedsStepsInOrder() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StreamSnippets.run(new PrintStream(bytes, true, UTF_8), 0);
-        assertThat(bytes.toString(UTF_8).lines()).containsExactly(
+        assertThat(Output.of(out -> StreamSnippets.run(out, 0))).containsExactly(
                 "server started", "client received: echo: hello server", "client closed", "server closed");
     }
 
     @Test
     void echoClientGetsEveryLineBackFromBothEchoServers() {
         for (boolean protocol : new boolean[] {false, true}) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Asyncio.run(() -> {
+            List<String> lines = Output.of(out -> Asyncio.run(() -> {
                 Server server = protocol ? EchoServer.startProtocol("127.0.0.1", 0) : EchoServer.startStreams("127.0.0.1", 0);
-                EchoClient.talk(new PrintStream(bytes, true, UTF_8), server.port(), List.of("one", "two"));
+                EchoClient.talk(out, server.port(), List.of("one", "two"));
                 server.close();
                 server.waitClosed();
-            });
-            assertThat(bytes.toString(UTF_8).lines()).as(protocol ? "protocol" : "streams")
+            }));
+            assertThat(lines).as(protocol ? "protocol" : "streams")
                     .containsExactly("echoed: one", "echoed: two", "server closed after 0 more bytes");
         }
     }
