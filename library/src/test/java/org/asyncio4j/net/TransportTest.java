@@ -376,4 +376,34 @@ class TransportTest {
             server.waitClosed();
         }, true);
     }
+
+    @Test
+    void manySmallWritesToASocketThatIsNotReadArriveWholeAndInOrder() {
+        Asyncio.run(() -> {
+            List<Recorder> accepted = new ArrayList<>();
+            Server server = Transports.createServer(() -> {
+                Recorder r = new Recorder();
+                accepted.add(r);
+                return r;
+            }, "127.0.0.1", 0);
+            Connection<Recorder> c = Transports.createConnection(Recorder::new, "127.0.0.1", server.port());
+            Asyncio.sleep(0);
+            Recorder peer = accepted.getFirst();
+            peer.transport.pauseReading();
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; c.transport().getWriteBufferSize() < 256 * 1024; i++) {
+                String message = "message " + i + ";";
+                expected.append(message);
+                c.transport().write(message.getBytes(US_ASCII));
+            }
+            c.transport().writeEof();
+            peer.transport.resumeReading();
+            peer.eof.await();
+            assertThat(peer.text()).isEqualTo(expected.toString());
+            peer.transport.close();
+            c.protocol().lost.await();
+            server.close();
+            server.waitClosed();
+        });
+    }
 }

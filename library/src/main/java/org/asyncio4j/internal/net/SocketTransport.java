@@ -36,6 +36,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
 
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     private static final int MAX_GATHER = 64;
+    private static final int QUEUE_CHUNK = 16 * 1024;
 
     private final SocketChannel channel;
     private final SocketServer server;
@@ -319,11 +320,22 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         return sent;
     }
 
+    /** Copies {@code data} to the end of the queue, into the last buffer while it has room. */
     private void enqueue(ByteBuffer data) {
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-        copy.put(data).flip();
-        pending.addLast(copy);
-        pendingBytes += copy.remaining();
+        int n = data.remaining();
+        ByteBuffer last = pending.peekLast();
+        if (last != null && last.capacity() - last.limit() >= n) {
+            int end = last.limit();
+            last.limit(end + n);
+            last.put(end, data, data.position(), n);
+            data.position(data.position() + n);
+        } else {
+            // Room for more: many small writes to a slow socket then cost one buffer, not one each.
+            ByteBuffer copy = ByteBuffer.allocate(Math.max(n, QUEUE_CHUNK));
+            copy.put(data).flip();
+            pending.addLast(copy);
+        }
+        pendingBytes += n;
     }
 
     private void flush() {
