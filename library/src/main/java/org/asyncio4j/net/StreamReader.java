@@ -3,6 +3,7 @@ package org.asyncio4j.net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.asyncio4j.Asyncio;
@@ -193,19 +194,45 @@ public final class StreamReader implements Iterable<byte[]> {
      * @throws LimitOverrunError if the separator is not within the limit; the data stays buffered
      */
     public byte[] readuntil(byte[] separator) throws IOException {
-        Objects.requireNonNull(separator, "separator");
-        if (separator.length == 0) {
-            throw new IllegalArgumentException("separator must be at least one byte long");
+        return readuntil(List.of(Objects.requireNonNull(separator, "separator")));
+    }
+
+    /**
+     * Reads up to and including whichever of {@code separators} ends first in the stream (the
+     * shortest result wins), as asyncio 3.13's {@code readuntil} with a tuple of separators.
+     *
+     * @throws IncompleteReadError if the stream ends first; it carries the bytes that were left
+     * @throws LimitOverrunError if no separator is within the limit; the data stays buffered
+     * @throws IllegalArgumentException if the list is empty or holds an empty separator
+     */
+    public byte[] readuntil(List<byte[]> separators) throws IOException {
+        if (separators.isEmpty()) {
+            throw new IllegalArgumentException("give at least one separator");
+        }
+        int longest = 0;
+        for (byte[] separator : separators) {
+            if (separator.length == 0) {
+                throw new IllegalArgumentException("separator must be at least one byte long");
+            }
+            longest = Math.max(longest, separator.length);
         }
         throwIfFailed();
         int offset = 0;
-        int found;
+        int matchStart = -1;
+        int matchEnd = -1;
         while (true) {
-            found = buffer.size() - offset >= separator.length ? buffer.indexOf(separator, offset) : -1;
-            if (found >= 0) {
+            for (byte[] separator : separators) {
+                int at = buffer.indexOf(separator, offset);
+                if (at >= 0 && (matchEnd < 0 || at + separator.length < matchEnd)) {
+                    matchStart = at;
+                    matchEnd = at + separator.length;
+                }
+            }
+            if (matchEnd >= 0) {
                 break;
             }
-            offset = Math.max(0, buffer.size() + 1 - separator.length);
+            // A separator may straddle what is here and what comes next: search again from there.
+            offset = Math.max(0, buffer.size() + 1 - longest);
             if (offset > limit) {
                 throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
             }
@@ -214,10 +241,10 @@ public final class StreamReader implements Iterable<byte[]> {
             }
             waitForData("readuntil");
         }
-        if (found > limit) {
-            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", found);
+        if (matchStart > limit) {
+            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
         }
-        byte[] chunk = buffer.take(found + separator.length);
+        byte[] chunk = buffer.take(matchEnd);
         maybeResumeTransport();
         return chunk;
     }

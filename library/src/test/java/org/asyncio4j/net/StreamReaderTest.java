@@ -90,6 +90,21 @@ class StreamReaderTest {
     }
 
     @Test
+    void readuntilWithSeveralSeparatorsReturnsTheShortestMatch() {
+        Asyncio.run(() -> {
+            StreamReader reader = new StreamReader();
+            reader.feedData(bytes("key=value;next\r\nrest"));
+            List<byte[]> separators = List.of(bytes("\r\n"), bytes(";"));
+            assertThat(text(reader.readuntil(separators))).isEqualTo("key=value;");
+            assertThat(text(reader.readuntil(separators))).isEqualTo("next\r\n");
+            Asyncio.getRunningLoop().callLater(0.01, () -> reader.feedData(bytes("\r")));
+            Asyncio.getRunningLoop().callLater(0.02, () -> reader.feedData(bytes("\n")));
+            assertThat(text(reader.readuntil(List.of(bytes("\r\n"), bytes("xyz"))))).isEqualTo("rest\r\n");
+            assertThatThrownBy(() -> reader.readuntil(List.of())).isInstanceOf(IllegalArgumentException.class);
+        });
+    }
+
+    @Test
     void readuntilBeyondTheLimitFailsAndKeepsTheData() {
         Asyncio.run(() -> {
             StreamReader reader = new StreamReader(8);
