@@ -2,6 +2,7 @@ package org.asyncio4j.net;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.asyncio4j.Asyncio;
@@ -50,7 +51,12 @@ public final class Streams {
 
     /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code open_unix_connection}. */
     public static StreamConnection openUnixConnection(Path path) throws IOException {
-        return connectionOf(Transports.createUnixConnection(clientProtocol(StreamReader.DEFAULT_LIMIT), path).protocol());
+        return openUnixConnection(path, ConnectOptions.defaults(), StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openUnixConnection(Path)} with options (TLS needs {@link ConnectOptions#serverHostname}) and a reader limit. */
+    public static StreamConnection openUnixConnection(Path path, ConnectOptions options, int limit) throws IOException {
+        return connectionOf(Transports.createUnixConnection(clientProtocol(limit), path, options).protocol());
     }
 
     /**
@@ -69,7 +75,19 @@ public final class Streams {
 
     /** Listens on a Unix-domain socket at {@code path}: asyncio's {@code start_unix_server}. */
     public static Server startUnixServer(ClientConnectedHandler handler, Path path) throws IOException {
-        return Transports.createUnixServer(serverProtocol(handler, StreamReader.DEFAULT_LIMIT), path);
+        return startUnixServer(handler, path, ServerOptions.defaults(), StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #startUnixServer(ClientConnectedHandler, Path)} with server options (TLS, backlog, ...) and a reader limit. */
+    public static Server startUnixServer(ClientConnectedHandler handler, Path path, ServerOptions options, int limit)
+            throws IOException {
+        return Transports.createUnixServer(serverProtocol(handler, limit), path, options);
+    }
+
+    /** {@link #startServer(ClientConnectedHandler, String, int, ServerOptions, int)} on every address of every one of {@code hosts}. */
+    public static Server startServer(ClientConnectedHandler handler, List<String> hosts, int port, ServerOptions options,
+                                     int limit) throws IOException {
+        return Transports.createServer(serverProtocol(handler, limit), hosts, port, options);
     }
 
     private static Supplier<StreamProtocol> clientProtocol(int limit) {

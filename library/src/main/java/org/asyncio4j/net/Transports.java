@@ -7,6 +7,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -73,18 +74,39 @@ public final class Transports {
         Objects.requireNonNull(options, "options");
         EventLoop loop = Asyncio.getRunningLoop();
         List<InetSocketAddress> addresses = Resolver.resolve(loop, host, port);
-        TlsSetup tls = options.ssl() == null ? null : new TlsSetup(options.ssl(),
-                options.serverHostname() != null ? options.serverHostname() : host, options.sslHandshakeTimeout(),
-                options.alpnProtocols());
-        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory, tls, options.happyEyeballsDelay());
+        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory, tlsFor(options, host),
+                options.happyEyeballsDelay());
+    }
+
+    /** The TLS settings of a client connection, or null for plain TCP; the name defaults to the host connected to. */
+    private static TlsSetup tlsFor(ConnectOptions options, String host) {
+        if (options.ssl() == null) {
+            return null;
+        }
+        String name = options.serverHostname() != null ? options.serverHostname() : host;
+        if (name == null) {
+            throw new IllegalArgumentException("TLS over a Unix-domain socket needs serverHostname: the name the"
+                    + " server's certificate must carry (\"\" skips host name verification)");
+        }
+        return new TlsSetup(options.ssl(), name, options.sslHandshakeTimeout(), options.alpnProtocols());
     }
 
     /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}. */
     public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path)
             throws IOException {
+        return createUnixConnection(protocolFactory, path, ConnectOptions.defaults());
+    }
+
+    /**
+     * {@link #createUnixConnection(Supplier, Path)} with options; only the TLS ones apply, and
+     * TLS needs {@link ConnectOptions#serverHostname}.
+     */
+    public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path,
+                                                                              ConnectOptions options) throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
         SocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
-        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory, null, null);
+        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory, tlsFor(options, null), null);
     }
 
     /**
@@ -149,6 +171,22 @@ public final class Transports {
             addresses = List.of(new InetSocketAddress(port));
         } else {
             addresses = Resolver.resolve(loop, host, port);
+        }
+        return Listeners.createServer(loop, protocolFactory, addresses, options);
+    }
+
+    /** {@link #createServer(Supplier, String, int, ServerOptions)} listening on every address of every one of {@code hosts}. */
+    public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port,
+                                      ServerOptions options) throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("give at least one host to listen on (or a null host for every interface)");
+        }
+        EventLoop loop = Asyncio.getRunningLoop();
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String host : hosts) {
+            addresses.addAll(Resolver.resolve(loop, Objects.requireNonNull(host, "hosts contains null"), port));
         }
         return Listeners.createServer(loop, protocolFactory, addresses, options);
     }

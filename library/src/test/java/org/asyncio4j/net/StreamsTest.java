@@ -213,4 +213,24 @@ class StreamsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void aServerCanListenOnSeveralHosts() {
+        Asyncio.run(() -> {
+            Server server = Streams.startServer(ECHO_LINES, List.of("127.0.0.1", "127.0.0.2"), 0, ServerOptions.defaults(),
+                    StreamReader.DEFAULT_LIMIT);
+            assertThat(server.sockets()).hasSize(2);
+            for (java.net.SocketAddress address : server.addresses()) {
+                InetSocketAddress inet = (InetSocketAddress) address;
+                try (StreamConnection c = Streams.openConnection(inet.getHostString(), inet.getPort())) {
+                    c.writer().write(bytes("hi " + inet.getHostString() + "\n"));
+                    assertThat(text(c.reader().readline())).isEqualTo("hi " + inet.getHostString() + "\n");
+                }
+            }
+            assertThatThrownBy(() -> Streams.startServer(ECHO_LINES, List.of(), 0, ServerOptions.defaults(), 1024))
+                    .isInstanceOf(IllegalArgumentException.class);
+            server.close();
+            server.waitClosed();
+        });
+    }
 }

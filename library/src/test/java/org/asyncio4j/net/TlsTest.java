@@ -294,4 +294,28 @@ class TlsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void tlsWorksOverUnixDomainSocketsWithAnExplicitServerName() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("asyncio4j-tls-unix");
+        java.nio.file.Path socket = dir.resolve("tls.sock");
+        try {
+            Asyncio.run(() -> {
+                Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, socket, tlsServer(), StreamReader.DEFAULT_LIMIT);
+                assertThatThrownBy(() -> Streams.openUnixConnection(socket, tlsClient(), StreamReader.DEFAULT_LIMIT))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serverHostname");
+                try (StreamConnection c = Streams.openUnixConnection(socket, tlsClient().serverHostname("localhost"),
+                        StreamReader.DEFAULT_LIMIT)) {
+                    c.writer().write("over unix and tls\n".getBytes(US_ASCII));
+                    assertThat(text(c.reader().readline())).isEqualTo("over unix and tls\n");
+                    assertThat(c.writer().getExtraInfo("cipher")).isNotNull();
+                }
+                server.close();
+                server.waitClosed();
+            });
+        } finally {
+            java.nio.file.Files.deleteIfExists(socket);
+            java.nio.file.Files.delete(dir);
+        }
+    }
 }
