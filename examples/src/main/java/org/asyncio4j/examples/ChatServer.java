@@ -32,7 +32,7 @@ public final class ChatServer {
         Asyncio.run(() -> {
             Server server = new ChatServer().start("127.0.0.1", port);
             System.out.println("chat server on " + server.addresses());
-            server.serveForever();
+            EchoServer.serveUntilCancelled(server);
         });
     }
 

@@ -28,8 +28,23 @@ public final class EchoServer {
         Asyncio.run(() -> {
             Server server = protocol ? startProtocol("127.0.0.1", port) : startStreams("127.0.0.1", port);
             System.out.println("echo server (" + (protocol ? "protocol" : "streams") + ") on " + server.addresses());
-            server.serveForever();
+            serveUntilCancelled(server);
         });
+    }
+
+    /**
+     * Serves until the task is cancelled (Ctrl+C), then closes the server and its connections.
+     * {@code server.serveForever()} would instead wait, as asyncio's does, until every client has
+     * left on its own.
+     */
+    static void serveUntilCancelled(Server server) throws Exception {
+        try {
+            Asyncio.getRunningLoop().createFuture().await(); // completed by no one: parks until cancelled
+        } finally {
+            server.close();
+            server.closeClients();
+            server.waitClosed();
+        }
     }
 
     /** Starts a stream echo server: each connection's task copies what it reads back, honouring drain. */
