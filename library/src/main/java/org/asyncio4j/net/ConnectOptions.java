@@ -25,6 +25,7 @@ public final class ConnectOptions {
     private SSLContext ssl;
     private String serverHostname;
     private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
+    private Duration sslShutdownTimeout = Duration.ofSeconds(30);
     private List<String> alpnProtocols = List.of();
     private Duration happyEyeballsDelay;
 
@@ -49,6 +50,7 @@ public final class ConnectOptions {
         c.ssl = ssl;
         c.serverHostname = serverHostname;
         c.sslHandshakeTimeout = sslHandshakeTimeout;
+        c.sslShutdownTimeout = sslShutdownTimeout;
         c.alpnProtocols = alpnProtocols;
         c.happyEyeballsDelay = happyEyeballsDelay;
         return c;
@@ -82,7 +84,17 @@ public final class ConnectOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ConnectOptions sslHandshakeTimeout(Duration timeout) {
-        return with(c -> c.sslHandshakeTimeout = checkHandshakeTimeout(timeout));
+        return with(c -> c.sslHandshakeTimeout = checkTlsTimeout(timeout));
+    }
+
+    /**
+     * How long closing a TLS connection waits for the peer's close_notify before closing the
+     * socket anyway (asyncio's {@code ssl_shutdown_timeout}; default 30 s).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public ConnectOptions sslShutdownTimeout(Duration timeout) {
+        return with(c -> c.sslShutdownTimeout = checkTlsTimeout(timeout));
     }
 
     /** The application protocols to offer through ALPN, most preferred first. */
@@ -102,9 +114,9 @@ public final class ConnectOptions {
         return with(c -> c.happyEyeballsDelay = delay);
     }
 
-    static Duration checkHandshakeTimeout(Duration timeout) {
+    static Duration checkTlsTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("the TLS handshake timeout must be positive, not " + timeout);
+            throw new IllegalArgumentException("a TLS timeout must be positive, not " + timeout);
         }
         return timeout;
     }
@@ -123,6 +135,10 @@ public final class ConnectOptions {
 
     public Duration sslHandshakeTimeout() {
         return sslHandshakeTimeout;
+    }
+
+    public Duration sslShutdownTimeout() {
+        return sslShutdownTimeout;
     }
 
     public List<String> alpnProtocols() {

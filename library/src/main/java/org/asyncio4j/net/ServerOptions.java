@@ -23,6 +23,7 @@ public final class ServerOptions {
     private boolean startServing = true;
     private SSLContext ssl;
     private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
+    private Duration sslShutdownTimeout = Duration.ofSeconds(30);
     private List<String> alpnProtocols = List.of();
 
     private ServerOptions() {
@@ -48,6 +49,7 @@ public final class ServerOptions {
         c.startServing = startServing;
         c.ssl = ssl;
         c.sslHandshakeTimeout = sslHandshakeTimeout;
+        c.sslShutdownTimeout = sslShutdownTimeout;
         c.alpnProtocols = alpnProtocols;
         return c;
     }
@@ -90,7 +92,17 @@ public final class ServerOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ServerOptions sslHandshakeTimeout(Duration timeout) {
-        return with(c -> c.sslHandshakeTimeout = ConnectOptions.checkHandshakeTimeout(timeout));
+        return with(c -> c.sslHandshakeTimeout = ConnectOptions.checkTlsTimeout(timeout));
+    }
+
+    /**
+     * How long closing a TLS connection waits for the peer's close_notify before closing the
+     * socket anyway (asyncio's {@code ssl_shutdown_timeout}; default 30 s).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public ServerOptions sslShutdownTimeout(Duration timeout) {
+        return with(c -> c.sslShutdownTimeout = ConnectOptions.checkTlsTimeout(timeout));
     }
 
     /** The application protocols the server accepts through ALPN, most preferred first. */
@@ -120,6 +132,10 @@ public final class ServerOptions {
 
     public Duration sslHandshakeTimeout() {
         return sslHandshakeTimeout;
+    }
+
+    public Duration sslShutdownTimeout() {
+        return sslShutdownTimeout;
     }
 
     public List<String> alpnProtocols() {

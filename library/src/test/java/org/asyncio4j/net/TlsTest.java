@@ -318,4 +318,36 @@ class TlsTest {
             java.nio.file.Files.delete(dir);
         }
     }
+
+    @Test
+    void closingWaitsForThePeersCloseNotifyButOnlyUpToTheShutdownTimeout() throws Exception {
+        // A TLS peer that completes the handshake and then neither reads nor answers.
+        try (javax.net.ssl.SSLServerSocket listener = (javax.net.ssl.SSLServerSocket)
+                serverContext.getServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread peer = Thread.ofPlatform().start(() -> {
+                try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) listener.accept()) {
+                    socket.startHandshake();
+                    release.await();
+                } catch (Exception ignored) {
+                    // the test fails on its own side if the peer breaks
+                }
+            });
+            try {
+                Asyncio.run(() -> {
+                    StreamConnection c = Streams.openConnection("localhost", listener.getLocalPort(),
+                            tlsClient().sslShutdownTimeout(Duration.ofSeconds(1)), StreamReader.DEFAULT_LIMIT);
+                    c.writer().close();
+                    Task<Void> closing = Asyncio.createTask(() -> c.writer().waitClosed());
+                    Asyncio.sleep(0.05);
+                    assertThat(closing.isDone()).as("still waiting for the peer's close_notify").isFalse();
+                    closing.await(); // the shutdown timeout closes the socket
+                    assertThat(c.writer().isClosing()).isTrue();
+                });
+            } finally {
+                release.countDown();
+                peer.join();
+            }
+        }
+    }
 }

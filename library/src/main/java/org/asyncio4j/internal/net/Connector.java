@@ -96,7 +96,7 @@ public final class Connector {
         try {
             protocol = protocolFactory.get();
             int port = address instanceof InetSocketAddress inet ? inet.getPort() : -1;
-            layer = new TlsLayer(loop, tls.clientEngine(port), protocol, handshake, tls.handshakeTimeoutSeconds(), true);
+            layer = new TlsLayer(loop, tls.clientEngine(port), protocol, handshake, tls, true);
             transport = new SocketTransport(loop, channel, key, layer, null);
         } catch (RuntimeException | Error e) {
             Channels.closeQuietly(channel);

@@ -27,8 +27,9 @@ public final class Listeners {
                                             List<? extends SocketAddress> addresses, ServerOptions options) throws IOException {
         Supplier<? extends BaseProtocol> factory = protocolFactory;
         if (options.ssl() != null) {
-            TlsSetup tls = new TlsSetup(options.ssl(), "", options.sslHandshakeTimeout(), options.alpnProtocols());
-            factory = () -> new TlsLayer(loop, tls.serverEngine(), protocolFactory.get(), null, tls.handshakeTimeoutSeconds(), true);
+            TlsSetup tls = new TlsSetup(options.ssl(), "", options.sslHandshakeTimeout(), options.sslShutdownTimeout(),
+                    options.alpnProtocols());
+            factory = () -> new TlsLayer(loop, tls.serverEngine(), protocolFactory.get(), null, tls, true);
         }
         List<ServerSocketChannel> channels = new ArrayList<>();
         try {

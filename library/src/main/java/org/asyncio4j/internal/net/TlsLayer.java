@@ -34,14 +34,15 @@ public final class TlsLayer implements Protocol {
      * - Until the handshake finishes, the application's writes wait in appPending.
      * - Delegated tasks (certificate checks) run inline on the loop: they are short, and running
      *   them elsewhere would let the engine's state change under the loop.
-     * - Closing sends close_notify and then closes the socket once it is flushed; it does not wait
-     *   for the peer's close_notify, which many peers never send.
+     * - Closing sends close_notify, then waits (at most the shutdown timeout) for the peer's, so
+     *   that the socket is not closed with the peer's answer unread; what the application would
+     *   receive meanwhile is dropped.
      */
 
     private final EventLoop loop;
     private final SSLEngine engine;
     private final Future<Void> handshakeWaiter;
-    private final double handshakeTimeoutSeconds;
+    private final TlsSetup setup;
     private final boolean callConnectionMade;
     private final AppTransport appTransport = new AppTransport();
     private final ArrayDeque<ByteBuffer> appPending = new ArrayDeque<>();
@@ -52,6 +53,7 @@ public final class TlsLayer implements Protocol {
     private ByteBuffer appIn;
     private ByteBuffer netOut;
     private TimerHandle handshakeTimer;
+    private TimerHandle shutdownTimer;
     private IOException failure;
     private boolean handshaking = true;
     private boolean appConnected;
@@ -63,12 +65,12 @@ public final class TlsLayer implements Protocol {
      * @param callConnectionMade false when upgrading a connection whose protocol already knows it
      */
     public TlsLayer(EventLoop loop, SSLEngine engine, BaseProtocol app, Future<Void> handshakeWaiter,
-                    double handshakeTimeoutSeconds, boolean callConnectionMade) {
+                    TlsSetup setup, boolean callConnectionMade) {
         this.loop = loop;
         this.engine = engine;
         this.app = SocketTransport.checkStreamProtocol(app);
         this.handshakeWaiter = handshakeWaiter;
-        this.handshakeTimeoutSeconds = handshakeTimeoutSeconds;
+        this.setup = setup;
         this.callConnectionMade = callConnectionMade;
         SSLSession session = engine.getSession();
         netIn = ByteBuffer.allocate(session.getPacketBufferSize());
@@ -88,8 +90,9 @@ public final class TlsLayer implements Protocol {
         raw = transport;
         extra.put("sslobject", engine);
         extra.put("ssl_object", engine);
-        handshakeTimer = loop.callLater(handshakeTimeoutSeconds, () -> fail(new SSLHandshakeException(
-                "TLS handshake took longer than " + handshakeTimeoutSeconds + " seconds: aborting the connection")));
+        double timeout = setup.handshakeTimeoutSeconds();
+        handshakeTimer = loop.callLater(timeout, () -> fail(new SSLHandshakeException(
+                "TLS handshake took longer than " + timeout + " seconds: aborting the connection")));
         try {
             engine.beginHandshake();
         } catch (SSLException e) {
@@ -265,6 +268,10 @@ public final class TlsLayer implements Protocol {
         if (appIn.position() == 0) {
             return;
         }
+        if (closing) {
+            appIn.clear(); // the application closed: what arrives while the shutdown completes is dropped
+            return;
+        }
         appIn.flip();
         if (app instanceof BufferedProtocol buffered) {
             while (appIn.hasRemaining()) {
@@ -311,8 +318,16 @@ public final class TlsLayer implements Protocol {
         }
     }
 
-    /** The peer sent close_notify: the application hears end of stream, then we close too. */
+    /**
+     * The peer sent close_notify. If we were closing, that completes the shutdown; otherwise the
+     * application hears end of stream and we answer with our own close_notify.
+     */
     private void peerClosed() {
+        if (closing) {
+            cancelTimer();
+            raw.close();
+            return;
+        }
         if (appConnected) {
             appEofReceived();
         }
@@ -335,11 +350,14 @@ public final class TlsLayer implements Protocol {
         if (handshaking && handshakeWaiter != null && !handshakeWaiter.isDone()) {
             handshakeWaiter.setException(error);
         }
-        if (raw != null && !closing) {
+        if (raw == null) {
+            return;
+        }
+        if (!closing) {
             closing = true;
             sendAlert();
-            raw.close(); // sends the alert, then closes
         }
+        raw.close(); // sends the alert, then closes
     }
 
     /** After a failure the engine holds an alert for the peer (why it failed); send it if we can. */
@@ -356,6 +374,10 @@ public final class TlsLayer implements Protocol {
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
             handshakeTimer = null;
+        }
+        if (shutdownTimer != null) {
+            shutdownTimer.cancel();
+            shutdownTimer = null;
         }
     }
 
@@ -409,15 +431,28 @@ public final class TlsLayer implements Protocol {
                 return;
             }
             closing = true;
-            if (!handshaking) {
-                sendAlert(); // close_notify
+            if (handshaking) {
+                raw.close();
+                return;
             }
-            raw.close();
+            sendAlert(); // close_notify
+            if (engine.isInboundDone()) {
+                raw.close();
+                return;
+            }
+            // Wait for the peer's close_notify, so that the socket is not closed with its answer
+            // unread (which would reset the connection), but not for ever.
+            raw.resumeReading();
+            shutdownTimer = loop.callLater(setup.shutdownTimeoutSeconds(), () -> {
+                shutdownTimer = null;
+                raw.close();
+            });
         }
 
         @Override
         public void abort() {
             closing = true;
+            cancelTimer();
             raw.abort();
         }
 

@@ -14,12 +14,18 @@ import javax.net.ssl.SSLParameters;
  * @param context the keys and trust
  * @param serverHostname client side: the name to verify and send as SNI; empty: no verification
  * @param handshakeTimeout how long the handshake may take
+ * @param shutdownTimeout how long closing waits for the peer's close_notify
  * @param alpn application protocols for ALPN, most preferred first (may be empty)
  */
-public record TlsSetup(SSLContext context, String serverHostname, Duration handshakeTimeout, List<String> alpn) {
+public record TlsSetup(SSLContext context, String serverHostname, Duration handshakeTimeout, Duration shutdownTimeout,
+                       List<String> alpn) {
 
     double handshakeTimeoutSeconds() {
         return handshakeTimeout.toNanos() / 1e9;
+    }
+
+    double shutdownTimeoutSeconds() {
+        return shutdownTimeout.toNanos() / 1e9;
     }
 
     /** A client engine for a connection to {@code port}: host name verification unless the name is empty, SNI for names. */

@@ -22,7 +22,8 @@ public final class TlsUpgrade {
      * {@code connectionMade} is not called again. On failure the connection is aborted.
      */
     public static Transport startTls(EventLoop loop, Transport transport, BaseProtocol protocol, SSLContext context,
-                                     boolean serverSide, String serverHostname, Duration handshakeTimeout) throws IOException {
+                                     boolean serverSide, String serverHostname, Duration handshakeTimeout,
+                                     Duration shutdownTimeout) throws IOException {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(context, "context");
         if (transport.isClosing()) {
@@ -32,11 +33,11 @@ public final class TlsUpgrade {
             throw new IllegalArgumentException("a TLS client needs the server's host name to verify its certificate"
                     + " (pass \"\" to skip host name verification)");
         }
-        TlsSetup tls = new TlsSetup(context, serverSide ? "" : serverHostname, handshakeTimeout, List.of());
+        TlsSetup tls = new TlsSetup(context, serverSide ? "" : serverHostname, handshakeTimeout, shutdownTimeout, List.of());
         int port = transport.getExtraInfo("peername") instanceof InetSocketAddress peer ? peer.getPort() : -1;
         Future<Void> handshake = loop.createFuture();
         TlsLayer layer = new TlsLayer(loop, serverSide ? tls.serverEngine() : tls.clientEngine(port), protocol, handshake,
-                tls.handshakeTimeoutSeconds(), false);
+                tls, false);
         transport.setProtocol(layer);
         layer.connectionMade(transport);
         SelectorTransport.awaitStarted(handshake, transport::abort);
