@@ -406,4 +406,33 @@ class TransportTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void aProtocolFactoryThatFailsIsReportedAndTheServerGoesOnServing() {
+        Asyncio.run(() -> {
+            List<Object> reported = new ArrayList<>();
+            Asyncio.getRunningLoop().setExceptionHandler((loop, context) -> reported.add(context.get("message")));
+            int[] made = {0};
+            Server server = Transports.createServer(() -> {
+                made[0]++;
+                if (made[0] == 1) {
+                    throw new IllegalStateException("factory failed");
+                }
+                return made[0] == 2 ? null : new Echo();
+            }, "127.0.0.1", 0);
+            for (int i = 0; i < 2; i++) {
+                Connection<Recorder> refused = Transports.createConnection(Recorder::new, "127.0.0.1", server.port());
+                refused.protocol().lost.await(); // the server closed it at once
+            }
+            assertThat(reported).containsExactly("Error on transport creation for incoming connection",
+                    "Error on transport creation for incoming connection");
+            Connection<Recorder> served = Transports.createConnection(Recorder::new, "127.0.0.1", server.port());
+            served.transport().write("still serving".getBytes(US_ASCII));
+            served.transport().writeEof();
+            served.protocol().lost.await();
+            assertThat(served.protocol().text()).isEqualTo("still serving");
+            server.close();
+            server.waitClosed();
+        });
+    }
 }
