@@ -92,6 +92,11 @@ final class Readiness implements IoHandler {
         }
     }
 
+    @Override
+    public String toString() {
+        return "<Readiness of " + key.channel() + ">";
+    }
+
     private static void wake(Future<Void> waiter) {
         if (waiter != null && !waiter.isDone()) {
             waiter.setResult(null);

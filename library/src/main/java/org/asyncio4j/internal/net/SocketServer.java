@@ -249,6 +249,11 @@ public final class SocketServer implements Server {
             }
         }
 
+        @Override
+        public String toString() {
+            return "<Listener " + address + " of " + SocketServer.this + ">";
+        }
+
         private void adopt(SocketChannel client) {
             SocketTransport transport;
             try {
