@@ -6,4 +6,5 @@ module org.asyncio4j {
     requires jdk.unsupported; // sun.misc.Signal, to turn Ctrl+C into task cancellation as asyncio does
 
     exports org.asyncio4j;
+    exports org.asyncio4j.net;
 }

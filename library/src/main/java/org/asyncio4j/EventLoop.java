@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
+import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.signals.Sigint;
 
@@ -50,6 +51,11 @@ import org.asyncio4j.internal.signals.Sigint;
 public final class EventLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.asyncio4j");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    static {
+        // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
+        CoreAccess.install(loop -> ((EventLoop) loop).core);
+    }
 
     private final LoopCore core;
     private final Thread.Builder.OfVirtual taskThreads;

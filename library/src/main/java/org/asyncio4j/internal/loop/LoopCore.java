@@ -296,17 +296,14 @@ public final class LoopCore implements Executor {
         }
     }
 
+    /** Queues the handlers of the ready channels behind the callbacks already ready, as asyncio does. */
     private void dispatchIo() {
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
             keys.remove();
             if (key.isValid() && key.attachment() instanceof IoHandler handler) {
-                try {
-                    handler.ioReady(key);
-                } catch (Throwable error) {
-                    hooks.callbackFailed(null, error);
-                }
+                ready.addLast(handler);
             }
         }
     }

@@ -1,0 +1,127 @@
+package org.asyncio4j.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.internal.net.Connector;
+import org.asyncio4j.internal.net.Listeners;
+import org.asyncio4j.internal.net.Resolver;
+
+/**
+ * The low-level network API on the running event loop: asyncio's {@code loop.create_connection},
+ * {@code loop.create_server} and their Unix-domain variants. Streams ({@link Streams}) are built
+ * on these.
+ *
+ * {@snippet :
+ * Asyncio.run(() -> {
+ *     Server server = Transports.createServer(Echo::new, "127.0.0.1", 0);
+ *     Connection<Protocol> c = Transports.createConnection(() -> new Protocol() {}, "127.0.0.1", server.port());
+ *     c.transport().write("hello".getBytes());
+ *     c.transport().close();
+ *     server.close();
+ * });
+ * }
+ *
+ * <p>These methods park the calling task (name resolution, connecting) and so must be called
+ * from a task; the transports they make belong to the task's loop. They are static methods on
+ * the running loop rather than methods of {@code EventLoop} because network I/O is a layer above
+ * the loop: the core package does not depend on it.
+ *
+ * <h2>Cancellation</h2>
+ * Cancelling a task parked in {@code createConnection} closes the half-open socket; nothing leaks.
+ */
+public final class Transports {
+    private Transports() {
+    }
+
+    /**
+     * Opens a TCP connection to {@code host}:{@code port}, trying each resolved address in turn,
+     * and returns its transport and the protocol {@code protocolFactory} made for it, once the
+     * protocol's {@code connectionMade} has run.
+     *
+     * @throws java.net.ConnectException if the connection is refused (by every address)
+     * @throws java.net.UnknownHostException if {@code host} does not resolve
+     */
+    public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port)
+            throws IOException {
+        return createConnection(protocolFactory, host, port, ConnectOptions.defaults());
+    }
+
+    /** {@link #createConnection(Supplier, String, int)} with options (local address, ...). */
+    public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port,
+                                                                          ConnectOptions options) throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(host, "host: give a name or address to connect to, e.g. \"127.0.0.1\"");
+        Objects.requireNonNull(options, "options");
+        EventLoop loop = Asyncio.getRunningLoop();
+        List<InetSocketAddress> addresses = Resolver.resolve(loop, host, port);
+        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory);
+    }
+
+    /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}. */
+    public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path)
+            throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        SocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
+        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory);
+    }
+
+    /**
+     * Wraps a channel that is already connected (for example accepted elsewhere) in a transport:
+     * asyncio's {@code loop.connect_accepted_socket}. The channel is switched to non-blocking mode.
+     */
+    public static <P extends BaseProtocol> Connection<P> connectAccepted(Supplier<P> protocolFactory, SocketChannel channel)
+            throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(channel, "channel");
+        return Connector.adopt(Asyncio.getRunningLoop(), channel, protocolFactory);
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (port 0: any free port; host null: every interface)
+     * and makes a protocol with {@code protocolFactory} for each accepted connection.
+     *
+     * @throws java.net.BindException if the address is in use or not local
+     */
+    public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) throws IOException {
+        return createServer(protocolFactory, host, port, ServerOptions.defaults());
+    }
+
+    /** {@link #createServer(Supplier, String, int)} with options (backlog, reuse-port, ...). */
+    public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
+                                      ServerOptions options) throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
+        EventLoop loop = Asyncio.getRunningLoop();
+        List<InetSocketAddress> addresses;
+        if (host == null) {
+            Resolver.checkPort(port);
+            addresses = List.of(new InetSocketAddress(port));
+        } else {
+            addresses = Resolver.resolve(loop, host, port);
+        }
+        return Listeners.createServer(loop, protocolFactory, addresses, options);
+    }
+
+    /** Listens on a Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_server}. */
+    public static Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path) throws IOException {
+        return createUnixServer(protocolFactory, path, ServerOptions.defaults());
+    }
+
+    /** {@link #createUnixServer(Supplier, Path)} with options (backlog, start serving). */
+    public static Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
+        SocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
+        return Listeners.createServer(Asyncio.getRunningLoop(), protocolFactory, List.of(address), options);
+    }
+}
