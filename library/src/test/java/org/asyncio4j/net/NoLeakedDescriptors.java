@@ -39,6 +39,17 @@ final class NoLeakedDescriptors implements BeforeAllCallback, BeforeEachCallback
             }
             server.close();
             server.waitClosed();
+            // The JDK keeps a socket open after the first Unix-domain channel of the JVM.
+            Path dir = Files.createTempDirectory("asyncio4j-warm-up");
+            Path path = dir.resolve("warm-up.sock");
+            Server unix = Streams.startUnixServer((reader, writer) -> writer.close(), path);
+            try (StreamConnection c = Streams.openUnixConnection(path)) {
+                c.reader().read();
+            }
+            unix.close();
+            unix.waitClosed();
+            Files.delete(path);
+            Files.delete(dir);
         });
     }
 
