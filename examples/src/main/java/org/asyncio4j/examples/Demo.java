@@ -47,6 +47,8 @@ public final class Demo {
                 () -> SchedulingCallbacks.callAt(out, 1.0)));
         programs.put("call-soon-threadsafe", new Program("another thread hands callbacks to the loop", "002",
                 () -> SchedulingCallbacks.callSoonThreadsafe(out)));
+        programs.put("streams", new Program("start_server, open_connection, readline, write, drain, close", "004",
+                () -> StreamSnippets.run(out, 0)));
         programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
                 () -> CancelOnInterrupt.run(out)));
         return programs;
