@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.internal.net.Connector;
+import org.asyncio4j.internal.net.Datagrams;
 import org.asyncio4j.internal.net.Listeners;
 import org.asyncio4j.internal.net.Resolver;
 
@@ -109,6 +110,24 @@ public final class Transports {
             addresses = Resolver.resolve(loop, host, port);
         }
         return Listeners.createServer(loop, protocolFactory, addresses, options);
+    }
+
+    /**
+     * Opens a UDP endpoint bound to {@code localAddress} and/or connected to {@code remoteAddress}
+     * (either may be null, not both; unresolved addresses are resolved off the loop). asyncio's
+     * {@code loop.create_datagram_endpoint}.
+     */
+    public static <P extends DatagramProtocol> DatagramEndpoint<P> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress localAddress, InetSocketAddress remoteAddress) throws IOException {
+        return createDatagramEndpoint(protocolFactory, localAddress, remoteAddress, false);
+    }
+
+    /** {@link #createDatagramEndpoint(Supplier, InetSocketAddress, InetSocketAddress)}, with {@code SO_BROADCAST} if asked. */
+    public static <P extends DatagramProtocol> DatagramEndpoint<P> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress localAddress, InetSocketAddress remoteAddress, boolean allowBroadcast)
+            throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        return Datagrams.open(Asyncio.getRunningLoop(), protocolFactory, localAddress, remoteAddress, allowBroadcast);
     }
 
     /** Listens on a Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_server}. */

@@ -63,21 +63,17 @@ public final class Connector {
     private static <P extends BaseProtocol> Connection<P> adopt(EventLoop loop, SocketChannel channel, SelectionKey key,
                                                                 Supplier<P> protocolFactory) throws IOException {
         P protocol;
+        SocketTransport transport;
         try {
             protocol = protocolFactory.get();
+            transport = new SocketTransport(loop, channel, key, protocol, null);
         } catch (RuntimeException | Error e) {
             Channels.closeQuietly(channel);
             throw e;
         }
-        SocketTransport transport = new SocketTransport(loop, channel, key, protocol, null);
         Future<Void> waiter = loop.createFuture();
         transport.start(waiter);
-        try {
-            Awaiting.await(waiter);
-        } catch (IOException | RuntimeException | Error e) {
-            transport.abort();
-            throw e;
-        }
+        SelectorTransport.awaitStarted(waiter, transport::abort);
         return new Connection<>(transport, protocol);
     }
 

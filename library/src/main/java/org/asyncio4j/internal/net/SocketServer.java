@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.asyncio4j.EventLoop;
@@ -250,21 +249,20 @@ public final class SocketServer implements Server {
         }
 
         private void adopt(SocketChannel client) {
-            SelectionKey clientKey;
-            BaseProtocol protocol;
+            SocketTransport transport;
             try {
                 client.configureBlocking(false);
                 if (client.getLocalAddress() instanceof InetSocketAddress) {
                     client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
-                clientKey = client.register(key.selector(), 0, null);
-                protocol = Objects.requireNonNull(protocolFactory.get(), "the protocol factory returned null");
+                SelectionKey clientKey = client.register(key.selector(), 0, null);
+                transport = new SocketTransport(loop, client, clientKey, protocolFactory.get(), SocketServer.this);
             } catch (IOException | RuntimeException e) {
                 Channels.closeQuietly(client);
                 reportError("Error on transport creation for incoming connection", e);
                 return;
             }
-            new SocketTransport(loop, client, clientKey, protocol, SocketServer.this).start(null);
+            transport.start(null);
         }
     }
 }

@@ -7,13 +7,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
-import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.net.BaseProtocol;
 import org.asyncio4j.net.BufferedProtocol;
 import org.asyncio4j.net.Protocol;
@@ -23,7 +20,7 @@ import org.asyncio4j.net.Transport;
  * A stream transport over a non-blocking {@link SocketChannel} (TCP or Unix-domain), driven by
  * its loop's selector: asyncio's {@code _SelectorSocketTransport}.
  */
-public final class SocketTransport implements Transport, IoHandler {
+public final class SocketTransport extends SelectorTransport implements Transport {
 
     /* Implementation notes
      * - The channel is registered once; `interest` mirrors the key's interest set so that the key
@@ -38,20 +35,14 @@ public final class SocketTransport implements Transport, IoHandler {
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     private static final int MAX_GATHER = 64;
 
-    private final EventLoop loop;
     private final SocketChannel channel;
-    private final SelectionKey key;
     private final SocketServer server;
-    private final Map<String, Object> extra = new LinkedHashMap<>();
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private BaseProtocol protocol;
     private long pendingBytes;
-    private int interest;
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_HIGH_WATER / 4;
     private boolean paused;
-    private boolean closing;
-    private boolean lost;
     private boolean eofRequested;
     private boolean eofSeen;
     private boolean protocolPaused;
@@ -62,12 +53,10 @@ public final class SocketTransport implements Transport, IoHandler {
      * @param server the server that accepted the connection, or null for a client connection
      */
     public SocketTransport(EventLoop loop, SocketChannel channel, SelectionKey key, BaseProtocol protocol, SocketServer server) {
-        this.loop = loop;
+        super(loop, channel, key);
         this.channel = channel;
-        this.key = key;
-        this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
+        this.protocol = checkStreamProtocol(protocol);
         this.server = server;
-        extra.put("socket", channel);
         try {
             extra.put("sockname", channel.getLocalAddress());
             extra.put("peername", channel.getRemoteAddress());
@@ -77,13 +66,11 @@ public final class SocketTransport implements Transport, IoHandler {
     }
 
     /**
-     * Takes over the channel's selection key and schedules, in this order, the protocol's
+     * Schedules, in this order, the protocol's
      * {@code connectionMade}, the start of reading and the completion of {@code waiter} (may be
      * null), as asyncio does.
      */
     public void start(Future<Void> waiter) {
-        key.attach(this);
-        interest = key.interestOps();
         if (server != null) {
             server.attach(this);
         }
@@ -94,11 +81,7 @@ public final class SocketTransport implements Transport, IoHandler {
             }
         });
         if (waiter != null) {
-            loop.callSoon(() -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
-            });
+            completeSoon(loop, waiter);
         }
     }
 
@@ -374,59 +357,8 @@ public final class SocketTransport implements Transport, IoHandler {
     // ---------------------------------------------------------------- closing
 
     @Override
-    public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        setInterest(interest & ~SelectionKey.OP_READ);
-        if (pending.isEmpty()) {
-            scheduleConnectionLost(null);
-        }
-    }
-
-    @Override
-    public void abort() {
-        forceClose(null);
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
-    /** Drops the write buffer and closes with {@code error} as the protocol's reason. */
-    private void forceClose(Exception error) {
-        if (lost) {
-            return;
-        }
-        pending.clear();
-        pendingBytes = 0;
-        closing = true;
-        setInterest(0);
-        scheduleConnectionLost(error);
-    }
-
-    private void scheduleConnectionLost(Exception error) {
-        if (lost) {
-            return;
-        }
-        lost = true;
-        loop.callSoon(() -> {
-            try {
-                protocol.connectionLost(error);
-            } finally {
-                closeChannel();
-            }
-        });
-    }
-
-    private void closeChannel() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the descriptor is released even when close reports an error
-        }
+    void channelClosed() {
+        super.channelClosed();
         if (server != null) {
             server.detach(this);
         }
@@ -439,29 +371,22 @@ public final class SocketTransport implements Transport, IoHandler {
         forceClose(error);
     }
 
-    private void reportError(Exception error, String message) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", error);
-        context.put("transport", this);
-        context.put("protocol", protocol);
-        loop.callExceptionHandler(context);
-    }
-
-    private void setInterest(int ops) {
-        if (ops != interest) {
-            interest = ops;
-            if (key.isValid()) {
-                key.interestOps(ops);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- information
 
     @Override
-    public Object getExtraInfo(String name) {
-        return extra.get(Objects.requireNonNull(name, "name"));
+    boolean hasPendingWrites() {
+        return !pending.isEmpty();
+    }
+
+    @Override
+    void dropPendingWrites() {
+        pending.clear();
+        pendingBytes = 0;
+    }
+
+    @Override
+    BaseProtocol protocol() {
+        return protocol;
     }
 
     @Override
@@ -471,7 +396,16 @@ public final class SocketTransport implements Transport, IoHandler {
 
     @Override
     public void setProtocol(BaseProtocol protocol) {
-        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.protocol = checkStreamProtocol(protocol);
+    }
+
+    private static BaseProtocol checkStreamProtocol(BaseProtocol protocol) {
+        Objects.requireNonNull(protocol, "the protocol factory returned null");
+        if (!(protocol instanceof Protocol) && !(protocol instanceof BufferedProtocol)) {
+            throw new IllegalArgumentException("a stream transport needs a Protocol or a BufferedProtocol, not "
+                    + protocol.getClass().getName() + " (datagram protocols go to createDatagramEndpoint)");
+        }
+        return protocol;
     }
 
     @Override
