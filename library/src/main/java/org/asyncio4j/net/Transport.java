@@ -1,6 +1,7 @@
 package org.asyncio4j.net;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * One end of a byte-stream connection (TCP or Unix-domain socket), driven by the event loop's
@@ -25,7 +26,9 @@ import java.nio.ByteBuffer;
 public interface Transport {
 
     /** Queues {@code data} for sending; the array may be reused as soon as this returns. */
-    void write(byte[] data);
+    default void write(byte[] data) {
+        write(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
+    }
 
     /** Queues the remaining bytes of {@code data}, consuming them. */
     void write(ByteBuffer data);

@@ -15,6 +15,7 @@ import org.asyncio4j.internal.net.Connector;
 import org.asyncio4j.internal.net.Datagrams;
 import org.asyncio4j.internal.net.Listeners;
 import org.asyncio4j.internal.net.Resolver;
+import org.asyncio4j.internal.net.TlsSetup;
 
 /**
  * The low-level network API on the running event loop: asyncio's {@code loop.create_connection},
@@ -56,7 +57,11 @@ public final class Transports {
         return createConnection(protocolFactory, host, port, ConnectOptions.defaults());
     }
 
-    /** {@link #createConnection(Supplier, String, int)} with options (local address, ...). */
+    /**
+     * {@link #createConnection(Supplier, String, int)} with options: local address, TLS (the
+     * method returns once the handshake succeeded; a failed one throws
+     * {@link javax.net.ssl.SSLHandshakeException} saying why), Happy Eyeballs.
+     */
     public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port,
                                                                           ConnectOptions options) throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
@@ -64,7 +69,10 @@ public final class Transports {
         Objects.requireNonNull(options, "options");
         EventLoop loop = Asyncio.getRunningLoop();
         List<InetSocketAddress> addresses = Resolver.resolve(loop, host, port);
-        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory);
+        TlsSetup tls = options.ssl() == null ? null : new TlsSetup(options.ssl(),
+                options.serverHostname() != null ? options.serverHostname() : host, options.sslHandshakeTimeout(),
+                options.alpnProtocols());
+        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory, tls);
     }
 
     /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}. */
@@ -72,7 +80,7 @@ public final class Transports {
             throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         SocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
-        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory);
+        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory, null);
     }
 
     /**

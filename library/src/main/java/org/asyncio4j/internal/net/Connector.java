@@ -30,8 +30,8 @@ public final class Connector {
      * @throws java.net.ConnectException if every address refused (all errors are attached)
      */
     public static <P extends BaseProtocol> Connection<P> connect(EventLoop loop, List<? extends SocketAddress> addresses,
-                                                                 SocketAddress localAddress, Supplier<P> protocolFactory)
-            throws IOException {
+                                                                 SocketAddress localAddress, Supplier<P> protocolFactory,
+                                                                 TlsSetup tls) throws IOException {
         if (addresses.isEmpty()) {
             throw new IOException("getaddrinfo() returned an empty list: no address to connect to");
         }
@@ -44,7 +44,8 @@ public final class Connector {
                 errors.add(e);
                 continue;
             }
-            return adopt(loop, connected.channel, connected.key, protocolFactory);
+            return tls == null ? adopt(loop, connected.channel, connected.key, protocolFactory)
+                    : adoptTls(loop, connected.channel, connected.key, protocolFactory, tls, address);
         }
         throw combine(errors);
     }
@@ -75,6 +76,28 @@ public final class Connector {
         transport.start(waiter);
         SelectorTransport.awaitStarted(waiter, transport::abort);
         return new Connection<>(transport, protocol);
+    }
+
+    /** Like {@code adopt}, with TLS between the socket and the protocol; returns once the handshake succeeded. */
+    private static <P extends BaseProtocol> Connection<P> adoptTls(EventLoop loop, SocketChannel channel, SelectionKey key,
+                                                                   Supplier<P> protocolFactory, TlsSetup tls,
+                                                                   SocketAddress address) throws IOException {
+        Future<Void> handshake = loop.createFuture();
+        P protocol;
+        TlsLayer layer;
+        SocketTransport transport;
+        try {
+            protocol = protocolFactory.get();
+            int port = address instanceof InetSocketAddress inet ? inet.getPort() : -1;
+            layer = new TlsLayer(loop, tls.clientEngine(port), protocol, handshake, tls.handshakeTimeoutSeconds(), true);
+            transport = new SocketTransport(loop, channel, key, layer, null);
+        } catch (RuntimeException | Error e) {
+            Channels.closeQuietly(channel);
+            throw e;
+        }
+        transport.start(null);
+        SelectorTransport.awaitStarted(handshake, transport::abort);
+        return new Connection<>(layer.appTransport(), protocol);
     }
 
     private record Connected(SocketChannel channel, SelectionKey key) {

@@ -25,6 +25,11 @@ public final class Listeners {
      */
     public static SocketServer createServer(EventLoop loop, Supplier<? extends BaseProtocol> protocolFactory,
                                             List<? extends SocketAddress> addresses, ServerOptions options) throws IOException {
+        Supplier<? extends BaseProtocol> factory = protocolFactory;
+        if (options.ssl() != null) {
+            TlsSetup tls = new TlsSetup(options.ssl(), "", options.sslHandshakeTimeout(), options.alpnProtocols());
+            factory = () -> new TlsLayer(loop, tls.serverEngine(), protocolFactory.get(), null, tls.handshakeTimeoutSeconds(), true);
+        }
         List<ServerSocketChannel> channels = new ArrayList<>();
         try {
             for (SocketAddress address : addresses) {
@@ -34,7 +39,7 @@ public final class Listeners {
             channels.forEach(Channels::closeQuietly);
             throw e;
         }
-        SocketServer server = new SocketServer(loop, channels, protocolFactory, options.backlog());
+        SocketServer server = new SocketServer(loop, channels, factory, options.backlog());
         if (options.startServing()) {
             server.startServing();
         }

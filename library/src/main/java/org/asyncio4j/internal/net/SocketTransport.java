@@ -164,11 +164,6 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     // ---------------------------------------------------------------- writing
 
     @Override
-    public void write(byte[] data) {
-        write(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
-    }
-
-    @Override
     public void write(ByteBuffer data) {
         Objects.requireNonNull(data, "data");
         checkWritable();
@@ -399,7 +394,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         this.protocol = checkStreamProtocol(protocol);
     }
 
-    private static BaseProtocol checkStreamProtocol(BaseProtocol protocol) {
+    static BaseProtocol checkStreamProtocol(BaseProtocol protocol) {
         Objects.requireNonNull(protocol, "the protocol factory returned null");
         if (!(protocol instanceof Protocol) && !(protocol instanceof BufferedProtocol)) {
             throw new IllegalArgumentException("a stream transport needs a Protocol or a BufferedProtocol, not "
