@@ -132,6 +132,16 @@ final class StreamProtocol implements Protocol {
         }
     }
 
+    /** Whether this is a server's protocol (it runs a handler), which decides the side of {@code startTls}. */
+    boolean isServerSide() {
+        return handler != null;
+    }
+
+    /** After {@code startTls}: the TLS transport replaces the plain one. */
+    void replaceTransport(Transport tls) {
+        transport = tls;
+    }
+
     Future<Void> closed() {
         return closed;
     }

@@ -1,6 +1,7 @@
 package org.asyncio4j.net;
 
 import java.io.IOException;
+import javax.net.ssl.SSLContext;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.internal.net.Awaiting;
 
@@ -28,7 +29,7 @@ import org.asyncio4j.internal.net.Awaiting;
  * thread-safe: use it from its loop's tasks.
  */
 public final class StreamWriter implements AutoCloseable {
-    private final Transport transport;
+    private Transport transport;
     private final StreamProtocol protocol;
     private final StreamReader reader;
 
@@ -80,6 +81,20 @@ public final class StreamWriter implements AutoCloseable {
             Asyncio.sleep(0);
         }
         protocol.drainHelper();
+    }
+
+    /**
+     * Upgrades the connection to TLS and parks until the handshake is done; reads and writes go
+     * through TLS from then on. A server's handler upgrades as the TLS server, a client as the
+     * TLS client verifying {@code serverHostname} ("" skips the check). asyncio's
+     * {@code StreamWriter.start_tls}.
+     *
+     * @throws javax.net.ssl.SSLHandshakeException if the handshake fails (the connection is aborted)
+     */
+    public void startTls(SSLContext context, String serverHostname) throws IOException {
+        Transport tls = Transports.startTls(transport, protocol, context, protocol.isServerSide(), serverHostname);
+        transport = tls;
+        protocol.replaceTransport(tls);
     }
 
     /** Closes the connection after sending what is buffered; does not wait (see {@link #waitClosed()}). */

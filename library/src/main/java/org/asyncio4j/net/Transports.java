@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.internal.net.Connector;
@@ -16,6 +17,7 @@ import org.asyncio4j.internal.net.Datagrams;
 import org.asyncio4j.internal.net.Listeners;
 import org.asyncio4j.internal.net.Resolver;
 import org.asyncio4j.internal.net.TlsSetup;
+import org.asyncio4j.internal.net.TlsUpgrade;
 
 /**
  * The low-level network API on the running event loop: asyncio's {@code loop.create_connection},
@@ -92,6 +94,22 @@ public final class Transports {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(channel, "channel");
         return Connector.adopt(Asyncio.getRunningLoop(), channel, protocolFactory);
+    }
+
+    /**
+     * Upgrades an open connection to TLS (for protocols such as SMTP's STARTTLS): runs the
+     * handshake over {@code transport} and returns the transport {@code protocol} must write to
+     * from now on; the old one must not be used any more. asyncio's {@code loop.start_tls}.
+     *
+     * @param serverSide whether this end is the TLS server
+     * @param serverHostname client side: the name the server's certificate must carry ("" skips
+     *     the check); ignored on the server side
+     * @throws javax.net.ssl.SSLHandshakeException if the handshake fails (the connection is aborted)
+     */
+    public static Transport startTls(Transport transport, BaseProtocol protocol, SSLContext context, boolean serverSide,
+                                     String serverHostname) throws IOException {
+        return TlsUpgrade.startTls(Asyncio.getRunningLoop(), transport, protocol, context, serverSide, serverHostname,
+                ConnectOptions.defaults().sslHandshakeTimeout());
     }
 
     /**

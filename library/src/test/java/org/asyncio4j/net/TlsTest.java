@@ -224,4 +224,44 @@ class TlsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void startTlsUpgradesAPlainConnectionOnBothSides() {
+        Asyncio.run(() -> {
+            Server server = Streams.startServer((reader, writer) -> {
+                try (writer) {
+                    assertThat(text(reader.readline())).isEqualTo("STARTTLS\n");
+                    writer.write("GO\n".getBytes(US_ASCII));
+                    writer.startTls(serverContext, null);
+                    writer.write(("over " + writer.getExtraInfo("protocol") + ": ").getBytes(US_ASCII));
+                    writer.write(reader.readline());
+                }
+            }, "127.0.0.1", 0);
+            try (StreamConnection c = Streams.openConnection("127.0.0.1", server.port())) {
+                c.writer().write("STARTTLS\n".getBytes(US_ASCII));
+                assertThat(text(c.reader().readline())).isEqualTo("GO\n");
+                assertThat(c.writer().getExtraInfo("cipher")).isNull();
+                c.writer().startTls(clientContext, "localhost");
+                assertThat(c.writer().getExtraInfo("cipher")).isNotNull();
+                c.writer().write("hello\n".getBytes(US_ASCII));
+                assertThat(text(c.reader().readline())).matches("over TLSv1\\.\\d: hello\n");
+                assertThat(c.reader().read()).isEmpty();
+            }
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void startTlsWithoutAServerNameOnTheClientSideIsRefused() {
+        Asyncio.run(() -> {
+            Server server = startEcho(ServerOptions.defaults());
+            try (StreamConnection c = Streams.openConnection("127.0.0.1", server.port())) {
+                assertThatThrownBy(() -> c.writer().startTls(clientContext, null))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host name");
+            }
+            server.close();
+            server.waitClosed();
+        });
+    }
 }
