@@ -74,7 +74,7 @@ public final class Transports {
         TlsSetup tls = options.ssl() == null ? null : new TlsSetup(options.ssl(),
                 options.serverHostname() != null ? options.serverHostname() : host, options.sslHandshakeTimeout(),
                 options.alpnProtocols());
-        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory, tls);
+        return Connector.connect(loop, addresses, options.localAddress(), protocolFactory, tls, options.happyEyeballsDelay());
     }
 
     /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}. */
@@ -82,7 +82,7 @@ public final class Transports {
             throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         SocketAddress address = UnixDomainSocketAddress.of(Objects.requireNonNull(path, "path"));
-        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory, null);
+        return Connector.connect(Asyncio.getRunningLoop(), List.of(address), null, protocolFactory, null, null);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.time.Duration;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -24,28 +25,34 @@ public final class Connector {
     }
 
     /**
-     * Connects to each address in turn until one accepts, as asyncio does without Happy Eyeballs,
-     * then makes the protocol and its transport and waits until {@code connectionMade} has run.
+     * Connects to each address in turn until one accepts, or races them if a Happy Eyeballs delay
+     * is given, then makes the protocol and its transport (with TLS if {@code tls} is not null)
+     * and waits until the protocol's {@code connectionMade} has run.
      *
      * @throws java.net.ConnectException if every address refused (all errors are attached)
      */
     public static <P extends BaseProtocol> Connection<P> connect(EventLoop loop, List<? extends SocketAddress> addresses,
                                                                  SocketAddress localAddress, Supplier<P> protocolFactory,
-                                                                 TlsSetup tls) throws IOException {
+                                                                 TlsSetup tls, Duration happyEyeballsDelay) throws IOException {
         if (addresses.isEmpty()) {
             throw new IOException("getaddrinfo() returned an empty list: no address to connect to");
         }
+        Connected connected = happyEyeballsDelay != null && addresses.size() > 1
+                ? HappyEyeballs.race(loop, addresses, happyEyeballsDelay.toNanos() / 1e9, a -> open(loop, a, localAddress))
+                : connectInTurn(loop, addresses, localAddress);
+        return tls == null ? adopt(loop, connected.channel, connected.key, protocolFactory)
+                : adoptTls(loop, connected.channel, connected.key, protocolFactory, tls, connected.channel.getRemoteAddress());
+    }
+
+    private static Connected connectInTurn(EventLoop loop, List<? extends SocketAddress> addresses, SocketAddress localAddress)
+            throws IOException {
         List<IOException> errors = new ArrayList<>();
         for (SocketAddress address : addresses) {
-            Connected connected;
             try {
-                connected = open(loop, address, localAddress);
+                return open(loop, address, localAddress);
             } catch (IOException e) {
                 errors.add(e);
-                continue;
             }
-            return tls == null ? adopt(loop, connected.channel, connected.key, protocolFactory)
-                    : adoptTls(loop, connected.channel, connected.key, protocolFactory, tls, address);
         }
         throw combine(errors);
     }
@@ -100,7 +107,8 @@ public final class Connector {
         return new Connection<>(layer.appTransport(), protocol);
     }
 
-    private record Connected(SocketChannel channel, SelectionKey key) {
+    /** A connected channel and its registration with the loop's selector. */
+    record Connected(SocketChannel channel, SelectionKey key) {
     }
 
     private static Connected open(EventLoop loop, SocketAddress address, SocketAddress localAddress) throws IOException {
@@ -146,7 +154,7 @@ public final class Connector {
         return error;
     }
 
-    private static IOException combine(List<IOException> errors) {
+    static IOException combine(List<IOException> errors) {
         if (errors.size() == 1) {
             return errors.getFirst();
         }
