@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.internal.net.Connector;
 import org.asyncio4j.internal.net.Datagrams;
+import org.asyncio4j.internal.net.FileSender;
 import org.asyncio4j.internal.net.Listeners;
 import org.asyncio4j.internal.net.Resolver;
 import org.asyncio4j.internal.net.TlsSetup;
@@ -110,6 +112,19 @@ public final class Transports {
                                      String serverHostname) throws IOException {
         return TlsUpgrade.startTls(Asyncio.getRunningLoop(), transport, protocol, context, serverSide, serverHostname,
                 ConnectOptions.defaults().sslHandshakeTimeout());
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} starting at {@code offset} (count &lt; 0: to the
+     * end of the file) and returns how many were sent: asyncio's {@code loop.sendfile}. On a
+     * plain socket the kernel copies the file straight to the socket ({@code sendfile(2)});
+     * over TLS the file is read in chunks off the loop and written. Other writes to the
+     * transport are refused while it runs.
+     */
+    public static long sendfile(Transport transport, FileChannel file, long offset, long count) throws IOException {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(file, "file");
+        return FileSender.sendfile(Asyncio.getRunningLoop(), transport, file, offset, count);
     }
 
     /**

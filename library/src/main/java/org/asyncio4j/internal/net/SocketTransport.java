@@ -2,7 +2,9 @@ package org.asyncio4j.internal.net;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
@@ -20,7 +22,7 @@ import org.asyncio4j.net.Transport;
  * A stream transport over a non-blocking {@link SocketChannel} (TCP or Unix-domain), driven by
  * its loop's selector: asyncio's {@code _SelectorSocketTransport}.
  */
-public final class SocketTransport extends SelectorTransport implements Transport {
+public final class SocketTransport extends SelectorTransport implements Transport, Drainable {
 
     /* Implementation notes
      * - The channel is registered once; `interest` mirrors the key's interest set so that the key
@@ -46,6 +48,10 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     private boolean eofRequested;
     private boolean eofSeen;
     private boolean protocolPaused;
+    private final List<Future<Void>> emptyWaiters = new ArrayList<>();
+    /** While a sendfile runs, the writable event wakes it instead of flushing the (empty) buffer. */
+    private Future<Void> sendfileWaiter;
+    private boolean sendfileInProgress;
 
     /**
      * Wraps a connected channel already registered with {@code loop}'s selector under {@code key}.
@@ -94,7 +100,13 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         }
         int ready = key.readyOps() & interest;
         if ((ready & SelectionKey.OP_WRITE) != 0) {
-            flush();
+            if (sendfileWaiter != null) {
+                setInterest(interest & ~SelectionKey.OP_WRITE);
+                sendfileWaiter.setResult(null);
+                sendfileWaiter = null;
+            } else {
+                flush();
+            }
         }
         if ((ready & SelectionKey.OP_READ) != 0 && isReading()) {
             read();
@@ -218,6 +230,92 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         if (eofRequested) {
             throw new IllegalStateException("Cannot write after writeEof(): the sending side is shut down");
         }
+        if (sendfileInProgress) {
+            throw new IllegalStateException("Cannot write while a sendfile is in progress on this transport; wait for it to finish");
+        }
+    }
+
+    @Override
+    public Future<Void> whenWritten() {
+        Future<Void> waiter = loop.createFuture();
+        if (lost) {
+            waiter.setException(new SocketException("Connection lost"));
+        } else if (pending.isEmpty()) {
+            waiter.setResult(null);
+        } else {
+            emptyWaiters.add(waiter);
+        }
+        return waiter;
+    }
+
+    private void wakeEmptyWaiters(IOException error) {
+        for (Future<Void> waiter : emptyWaiters) {
+            if (!waiter.isDone()) {
+                if (error == null) {
+                    waiter.setResult(null);
+                } else {
+                    waiter.setException(error);
+                }
+            }
+        }
+        emptyWaiters.clear();
+        if (error != null && sendfileWaiter != null) {
+            sendfileWaiter.setException(error);
+            sendfileWaiter = null;
+        }
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} with zero-copy transfers
+     * ({@code sendfile(2)} on Linux), after what is buffered; parks the current task while the
+     * socket is full. Writes are refused meanwhile.
+     *
+     * @return how many bytes were sent (fewer than asked if the file ends first)
+     */
+    public long sendfile(FileChannel file, long position, long count) throws IOException {
+        if (closing) {
+            throw new IllegalStateException("the transport is closing: it cannot send a file");
+        }
+        if (sendfileInProgress) {
+            throw new IllegalStateException("another sendfile is already in progress on this transport");
+        }
+        Awaiting.await(whenWritten());
+        sendfileInProgress = true;
+        long sent = 0;
+        try {
+            while (sent < count) {
+                if (lost) {
+                    throw new SocketException("Connection lost");
+                }
+                long n;
+                try {
+                    n = file.transferTo(position + sent, count - sent, channel);
+                } catch (IOException e) {
+                    fatalError(e, "Fatal write error on socket transport");
+                    throw e;
+                }
+                if (n > 0) {
+                    sent += n;
+                } else if (position + sent >= file.size()) {
+                    break;
+                } else {
+                    Future<Void> writable = loop.createFuture();
+                    sendfileWaiter = writable;
+                    setInterest(interest | SelectionKey.OP_WRITE);
+                    try {
+                        Awaiting.await(writable);
+                    } finally {
+                        if (sendfileWaiter == writable) {
+                            sendfileWaiter = null;
+                            setInterest(interest & ~SelectionKey.OP_WRITE);
+                        }
+                    }
+                }
+            }
+        } finally {
+            sendfileInProgress = false;
+        }
+        return sent;
     }
 
     private void enqueue(ByteBuffer data) {
@@ -248,6 +346,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         maybeResumeProtocol();
         if (pending.isEmpty()) {
             setInterest(interest & ~SelectionKey.OP_WRITE);
+            wakeEmptyWaiters(null);
             if (closing) {
                 scheduleConnectionLost(null);
             } else if (eofRequested) {
@@ -377,6 +476,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     void dropPendingWrites() {
         pending.clear();
         pendingBytes = 0;
+        wakeEmptyWaiters(new SocketException("Connection lost"));
     }
 
     @Override

@@ -367,7 +367,7 @@ public final class TlsLayer implements Protocol {
     }
 
     /** What the application sees: plain bytes in and out, TLS underneath. */
-    private final class AppTransport implements Transport {
+    private final class AppTransport implements Transport, Drainable {
         @Override
         public void write(ByteBuffer data) {
             Objects.requireNonNull(data, "data");
@@ -464,6 +464,14 @@ public final class TlsLayer implements Protocol {
         @Override
         public int[] getWriteBufferLimits() {
             return raw.getWriteBufferLimits();
+        }
+
+        @Override
+        public Future<Void> whenWritten() {
+            if (handshaking) {
+                throw new IllegalStateException("the TLS handshake is still in progress");
+            }
+            return ((Drainable) raw).whenWritten();
         }
 
         @Override
