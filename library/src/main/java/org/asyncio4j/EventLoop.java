@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
+import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.signals.Sigint;
 
@@ -530,8 +531,8 @@ public final class EventLoop implements AutoCloseable {
         @Override
         public void slowCallback(Runnable item, long nanos) {
             String took = String.format("%.3f", nanos / 1e9);
-            if (item instanceof Handle handle) {
-                LOG.log(Level.WARNING, "Executing " + handle + " took " + took + " seconds");
+            if (item instanceof Handle || item instanceof IoHandler) {
+                LOG.log(Level.WARNING, "Executing " + item + " took " + took + " seconds");
                 return;
             }
             Task<?> task = findTask(item);

@@ -355,4 +355,25 @@ class TransportTest {
             });
         }
     }
+
+    @Test
+    void inDebugModeATransportRefusesCallsFromOtherThreads() {
+        Asyncio.run(() -> {
+            Server server = Transports.createServer(Echo::new, "127.0.0.1", 0);
+            Connection<Recorder> c = Transports.createConnection(Recorder::new, "127.0.0.1", server.port());
+            Throwable fromOtherThread = Asyncio.toThread(() -> {
+                try {
+                    c.transport().write(new byte[1]);
+                    return null;
+                } catch (IllegalStateException e) {
+                    return e;
+                }
+            }).await();
+            assertThat(fromOtherThread).hasMessageContaining("Non-thread-safe operation write()");
+            c.transport().close();
+            c.protocol().lost.await();
+            server.close();
+            server.waitClosed();
+        }, true);
+    }
 }

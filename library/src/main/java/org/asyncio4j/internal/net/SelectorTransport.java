@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
+import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.net.BaseProtocol;
 
 /**
@@ -17,6 +19,7 @@ import org.asyncio4j.net.BaseProtocol;
  */
 abstract class SelectorTransport implements IoHandler {
     final EventLoop loop;
+    private final LoopCore core;
     final SelectableChannel channel;
     final SelectionKey key;
     final Map<String, Object> extra = new LinkedHashMap<>();
@@ -29,6 +32,7 @@ abstract class SelectorTransport implements IoHandler {
     /** Takes over {@code key}, the registration of {@code channel} with the loop's selector. */
     SelectorTransport(EventLoop loop, SelectableChannel channel, SelectionKey key) {
         this.loop = loop;
+        this.core = CoreAccess.coreOf(loop);
         this.channel = channel;
         this.key = key;
         this.interest = key.interestOps();
@@ -45,6 +49,7 @@ abstract class SelectorTransport implements IoHandler {
 
     /** Stops reading, sends what is queued, then ends the connection. */
     public void close() {
+        checkThread("close");
         if (closing) {
             return;
         }
@@ -73,6 +78,17 @@ abstract class SelectorTransport implements IoHandler {
         closing = true;
         setInterest(0);
         scheduleConnectionLost(error);
+    }
+
+    /**
+     * Debug mode: refuses a call from a thread that is not the loop's (asyncio checks its
+     * non-thread-safe methods the same way); costs one flag test otherwise.
+     */
+    final void checkThread(String operation) {
+        if (core.debug() && loop.isRunning() && !core.inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
+                    + Thread.currentThread().getName() + ", not the event loop's thread; use loop.callSoonThreadsafe");
+        }
     }
 
     final void setInterest(int ops) {

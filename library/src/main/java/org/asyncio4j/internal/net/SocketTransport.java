@@ -227,6 +227,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     }
 
     private void checkWritable() {
+        checkThread("write");
         if (eofRequested) {
             throw new IllegalStateException("Cannot write after writeEof(): the sending side is shut down");
         }

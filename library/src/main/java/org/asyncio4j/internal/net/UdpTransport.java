@@ -91,6 +91,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
     @Override
     public void sendto(byte[] data, SocketAddress address) {
         Objects.requireNonNull(data, "data");
+        checkThread("sendto");
         SocketAddress target = checkAddress(address);
         if (lost) {
             return;
