@@ -176,4 +176,15 @@ class NetReliabilityTest {
     void aThousandConcurrentConnectionsAreAllServed() {
         ConnectionFlood.run(1_000, 1_000);
     }
+
+    @Test
+    void closingTheLoopClosesSocketsThatWereNeverClosed() {
+        Asyncio.run(() -> {
+            Future<Void> accepted = Asyncio.getRunningLoop().createFuture();
+            Server server = Streams.startServer((reader, writer) -> accepted.setResult(null), "127.0.0.1", 0);
+            Streams.openConnection("127.0.0.1", server.port());
+            accepted.await();
+            // neither the server nor either end of the connection is closed: the loop's close must release them
+        });
+    }
 }

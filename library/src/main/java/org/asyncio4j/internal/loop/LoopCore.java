@@ -211,10 +211,25 @@ public final class LoopCore implements Executor {
         ready.clear();
         inbox.clear();
         timers.clear();
+        closeRegisteredChannels();
         try {
             selector.close();
         } catch (IOException e) {
             throw new UncheckedIOException("could not close the event loop's selector", e);
+        }
+    }
+
+    /**
+     * Sockets still registered when the loop closes (a transport or server never closed) would
+     * outlive it with no loop to drive them: close them, so that closing a loop leaks no socket.
+     */
+    private void closeRegisteredChannels() {
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException ignored) {
+                // the descriptor is released even when close reports an error
+            }
         }
     }
 
