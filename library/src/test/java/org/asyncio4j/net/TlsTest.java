@@ -264,4 +264,34 @@ class TlsTest {
             server.waitClosed();
         });
     }
+
+    @Test
+    void aBufferedProtocolReceivesDecryptedBytesInItsOwnBuffer() {
+        Asyncio.run(() -> {
+            Server server = startEcho(tlsServer());
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8); // smaller than one record: filled in pieces
+            StringBuilder received = new StringBuilder();
+            Future<Void> gotAll = Asyncio.getRunningLoop().createFuture();
+            Connection<BufferedProtocol> c = Transports.createConnection(() -> new BufferedProtocol() {
+                @Override
+                public java.nio.ByteBuffer getBuffer(int sizeHint) {
+                    return buffer.clear();
+                }
+
+                @Override
+                public void bufferUpdated(int bytes) {
+                    received.append(new String(buffer.array(), 0, bytes, US_ASCII));
+                    if (received.toString().endsWith("\n")) {
+                        gotAll.setResult(null);
+                    }
+                }
+            }, "localhost", server.port(), tlsClient());
+            c.transport().write("a line longer than the buffer\n".getBytes(US_ASCII));
+            gotAll.await();
+            assertThat(received.toString()).isEqualTo("a line longer than the buffer\n");
+            c.transport().close();
+            server.close();
+            server.waitClosed();
+        });
+    }
 }
