@@ -28,9 +28,7 @@ public interface Server extends AutoCloseable {
 
     /**
      * Stops listening and closes the listening sockets; accepted connections stay open. Closing
-     * twice does nothing. The JDK releases a socket registered with a selector at the selector's
-     * next poll, so the port is free again from the loop's next iteration (after
-     * {@code Asyncio.sleep(0)} in a task).
+     * twice does nothing. The port is free again as soon as this returns.
      */
     @Override
     void close();

@@ -166,6 +166,20 @@ public final class LoopCore implements Executor {
         return selector;
     }
 
+    /**
+     * The JDK frees a closed channel that is registered with a selector only at the selector's
+     * next poll; this polls now (without waiting) so that, for instance, a closed server's port
+     * is free at once, as it is in asyncio. What the poll finds ready is dispatched at the next
+     * iteration as usual; I/O handlers tolerate being called when nothing is ready. Loop thread only.
+     */
+    public void releaseClosedChannels() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            hooks.callbackFailed(null, e);
+        }
+    }
+
     public void setDebug(boolean debug) {
         this.debug = debug;
     }
@@ -303,8 +317,8 @@ public final class LoopCore implements Executor {
                 }
                 wakeupArmed = false;
             }
-            if (selected > 0) {
-                dispatchIo();
+            if (selected > 0 || !selector.selectedKeys().isEmpty()) {
+                dispatchIo(); // keys selected by releaseClosedChannels() count as well
             }
         } catch (IOException e) {
             hooks.callbackFailed(null, e);

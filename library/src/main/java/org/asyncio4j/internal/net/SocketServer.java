@@ -112,6 +112,7 @@ public final class SocketServer implements Server {
             Channels.closeQuietly(listener.channel);
         }
         listeners.clear();
+        CoreAccess.coreOf(loop).releaseClosedChannels();
         if (servingForever != null) {
             servingForever.cancel();
             servingForever = null;
