@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
+import org.asyncio4j.internal.loop.CoreAccess;
+import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.signals.Sigint;
 
@@ -50,6 +52,11 @@ import org.asyncio4j.internal.signals.Sigint;
 public final class EventLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.asyncio4j");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    static {
+        // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
+        CoreAccess.install(loop -> ((EventLoop) loop).core);
+    }
 
     private final LoopCore core;
     private final Thread.Builder.OfVirtual taskThreads;
@@ -624,8 +631,8 @@ public final class EventLoop implements AutoCloseable {
         @Override
         public void slowCallback(Runnable item, long nanos) {
             String took = String.format("%.3f", nanos / 1e9);
-            if (item instanceof Handle handle) {
-                LOG.log(Level.WARNING, "Executing " + handle + " took " + took + " seconds");
+            if (item instanceof Handle || item instanceof IoHandler) {
+                LOG.log(Level.WARNING, "Executing " + item + " took " + took + " seconds");
                 return;
             }
             Task<?> task = findTask(item);

@@ -65,6 +65,8 @@ public final class Demo {
         programs.put("queue", new Program("queue basics: put, get, full, empty", "004", () -> QueueBasics.run(out)));
         programs.put("worker-pool", new Program("workers consume a queue; join waits for all items", "004",
                 () -> WorkerPool.run(out)));
+        programs.put("streams", new Program("start_server, open_connection, readline, write, drain, close", "004",
+                () -> StreamSnippets.run(out, 0)));
         programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
                 () -> CancelOnInterrupt.run(out)));
         return programs;

@@ -235,6 +235,20 @@ public final class LoopCore implements Executor {
         return selector;
     }
 
+    /**
+     * The JDK frees a closed channel that is registered with a selector only at the selector's
+     * next poll; this polls now (without waiting) so that, for instance, a closed server's port
+     * is free at once, as it is in asyncio. What the poll finds ready is dispatched at the next
+     * iteration as usual; I/O handlers tolerate being called when nothing is ready. Loop thread only.
+     */
+    public void releaseClosedChannels() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            hooks.callbackFailed(null, e);
+        }
+    }
+
     public void setDebug(boolean debug) {
         this.debug = debug;
     }
@@ -280,10 +294,25 @@ public final class LoopCore implements Executor {
         ready.clear();
         inbox.clear();
         timers.clear();
+        closeRegisteredChannels();
         try {
             selector.close();
         } catch (IOException e) {
             throw new UncheckedIOException("could not close the event loop's selector", e);
+        }
+    }
+
+    /**
+     * Sockets still registered when the loop closes (a transport or server never closed) would
+     * outlive it with no loop to drive them: close them, so that closing a loop leaks no socket.
+     */
+    private void closeRegisteredChannels() {
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException ignored) {
+                // the descriptor is released even when close reports an error
+            }
         }
     }
 
@@ -359,25 +388,22 @@ public final class LoopCore implements Executor {
                 }
                 wakeupArmed = false;
             }
-            if (selected > 0) {
-                dispatchIo();
+            if (selected > 0 || !selector.selectedKeys().isEmpty()) {
+                dispatchIo(); // keys selected by releaseClosedChannels() count as well
             }
         } catch (IOException e) {
             hooks.callbackFailed(null, e);
         }
     }
 
+    /** Queues the handlers of the ready channels behind the callbacks already ready, as asyncio does. */
     private void dispatchIo() {
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
             keys.remove();
             if (key.isValid() && key.attachment() instanceof IoHandler handler) {
-                try {
-                    handler.ioReady(key);
-                } catch (Throwable error) {
-                    hooks.callbackFailed(null, error);
-                }
+                ready.addLast(handler);
             }
         }
     }

@@ -1,0 +1,103 @@
+package org.asyncio4j.examples;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.net.Server;
+import org.asyncio4j.net.StreamConnection;
+import org.asyncio4j.net.Streams;
+import org.junit.jupiter.api.Test;
+
+class NetExamplesTest {
+
+    private static String text(byte[] b) {
+        return new String(b, UTF_8);
+    }
+
+    @Test
+    void streamSnippetsPrintTheSeedsStepsInOrder() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StreamSnippets.run(new PrintStream(bytes, true, UTF_8), 0);
+        assertThat(bytes.toString(UTF_8).lines()).containsExactly(
+                "server started", "client received: echo: hello server", "client closed", "server closed");
+    }
+
+    @Test
+    void echoClientGetsEveryLineBackFromBothEchoServers() {
+        for (boolean protocol : new boolean[] {false, true}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Asyncio.run(() -> {
+                Server server = protocol ? EchoServer.startProtocol("127.0.0.1", 0) : EchoServer.startStreams("127.0.0.1", 0);
+                EchoClient.talk(new PrintStream(bytes, true, UTF_8), server.port(), List.of("one", "two"));
+                server.close();
+                server.waitClosed();
+            });
+            assertThat(bytes.toString(UTF_8).lines()).as(protocol ? "protocol" : "streams")
+                    .containsExactly("echoed: one", "echoed: two", "server closed after 0 more bytes");
+        }
+    }
+
+    @Test
+    void echoServersCopyLargeTransfersWhole() {
+        byte[] payload = new byte[3 << 20];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 31);
+        }
+        for (boolean protocol : new boolean[] {false, true}) {
+            byte[] echoed = Asyncio.run(() -> {
+                Server server = protocol ? EchoServer.startProtocol("127.0.0.1", 0) : EchoServer.startStreams("127.0.0.1", 0);
+                try (StreamConnection c = Streams.openConnection("127.0.0.1", server.port())) {
+                    var sending = Asyncio.createTask(() -> {
+                        c.writer().write(payload);
+                        c.writer().drain();
+                        c.writer().writeEof();
+                    });
+                    byte[] all = c.reader().read();
+                    sending.await();
+                    return all;
+                } finally {
+                    server.close();
+                    server.waitClosed();
+                }
+            });
+            assertThat(echoed).as(protocol ? "protocol" : "streams").isEqualTo(payload);
+        }
+    }
+
+    @Test
+    void chatMembersSeeEachOthersLinesAndComingsAndGoings() {
+        Asyncio.run(() -> {
+            Server server = new ChatServer().start("127.0.0.1", 0);
+            try (StreamConnection alice = Streams.openConnection("127.0.0.1", server.port());
+                 StreamConnection bob = Streams.openConnection("127.0.0.1", server.port())) {
+                assertThat(text(alice.reader().readline())).isEqualTo("name?\n");
+                alice.writer().write("alice\n".getBytes(UTF_8));
+                assertThat(text(alice.reader().readline())).isEqualTo("welcome alice, 1 here\n");
+
+                assertThat(text(bob.reader().readline())).isEqualTo("name?\n");
+                bob.writer().write("alice\n".getBytes(UTF_8));
+                assertThat(text(bob.reader().readline())).isEqualTo("name taken or empty, bye\n");
+                assertThat(bob.reader().read()).isEmpty();
+
+                try (StreamConnection carol = Streams.openConnection("127.0.0.1", server.port())) {
+                    carol.reader().readline();
+                    carol.writer().write("carol\n".getBytes(UTF_8));
+                    assertThat(text(carol.reader().readline())).isEqualTo("welcome carol, 2 here\n");
+                    assertThat(text(alice.reader().readline())).isEqualTo("* carol joined\n");
+
+                    alice.writer().write("hi carol\n".getBytes(UTF_8));
+                    assertThat(text(carol.reader().readline())).isEqualTo("alice: hi carol\n");
+                    carol.writer().write("/quit\n".getBytes(UTF_8));
+                    assertThat(carol.reader().read()).isEmpty();
+                }
+                assertThat(text(alice.reader().readline())).isEqualTo("* carol left\n");
+            }
+            server.close();
+            server.waitClosed();
+        });
+    }
+}

@@ -1,0 +1,157 @@
+package org.asyncio4j.internal.net;
+
+import java.io.IOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.Future;
+import org.asyncio4j.internal.loop.CoreAccess;
+import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.net.BaseProtocol;
+
+/**
+ * What the stream and datagram transports share: the channel's one selection key and its
+ * interest set, the closing state, extra information, and the end of the connection.
+ */
+abstract class SelectorTransport implements IoHandler {
+    final EventLoop loop;
+    private final LoopCore core;
+    final SelectableChannel channel;
+    final SelectionKey key;
+    final Map<String, Object> extra = new LinkedHashMap<>();
+    /** Mirrors the key's interest set, so that the key is only touched when it must change. */
+    int interest;
+    boolean closing;
+    /** connectionLost is scheduled: from then on the transport does nothing. */
+    boolean lost;
+
+    /** Takes over {@code key}, the registration of {@code channel} with the loop's selector. */
+    SelectorTransport(EventLoop loop, SelectableChannel channel, SelectionKey key) {
+        this.loop = loop;
+        this.core = CoreAccess.coreOf(loop);
+        this.channel = channel;
+        this.key = key;
+        this.interest = key.interestOps();
+        extra.put("socket", channel);
+        key.attach(this);
+    }
+
+    /** The protocol to tell about the end of the connection and to name in error reports. */
+    abstract BaseProtocol protocol();
+
+    abstract boolean hasPendingWrites();
+
+    abstract void dropPendingWrites();
+
+    /** Stops reading, sends what is queued, then ends the connection. */
+    public void close() {
+        checkThread("close");
+        if (closing) {
+            return;
+        }
+        closing = true;
+        setInterest(interest & ~SelectionKey.OP_READ);
+        if (!hasPendingWrites()) {
+            scheduleConnectionLost(null);
+        }
+    }
+
+    /** Ends the connection at once, dropping what is queued. */
+    public void abort() {
+        forceClose(null);
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Drops the queued writes and ends the connection with {@code error} as the protocol's reason. */
+    final void forceClose(Exception error) {
+        if (lost) {
+            return;
+        }
+        dropPendingWrites();
+        closing = true;
+        setInterest(0);
+        scheduleConnectionLost(error);
+    }
+
+    /**
+     * Debug mode: refuses a call from a thread that is not the loop's (asyncio checks its
+     * non-thread-safe methods the same way); costs one flag test otherwise.
+     */
+    final void checkThread(String operation) {
+        if (core.debug() && loop.isRunning() && !core.inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
+                    + Thread.currentThread().getName() + ", not the event loop's thread; use loop.callSoonThreadsafe");
+        }
+    }
+
+    final void setInterest(int ops) {
+        if (ops != interest) {
+            interest = ops;
+            if (key.isValid()) {
+                key.interestOps(ops);
+            }
+        }
+    }
+
+    /** Schedules, once, the protocol's {@code connectionLost(error)} followed by closing the channel. */
+    final void scheduleConnectionLost(Exception error) {
+        if (lost) {
+            return;
+        }
+        lost = true;
+        loop.callSoon(() -> {
+            try {
+                protocol().connectionLost(error);
+            } finally {
+                channelClosed();
+            }
+        });
+    }
+
+    /** Closes the channel; subclasses also tell whoever tracks the connection. */
+    void channelClosed() {
+        Channels.closeQuietly(channel);
+    }
+
+    final void reportError(Exception error, String message) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", message);
+        context.put("exception", error);
+        context.put("transport", this);
+        context.put("protocol", protocol());
+        loop.callExceptionHandler(context);
+    }
+
+    public Object getExtraInfo(String name) {
+        return extra.get(Objects.requireNonNull(name, "name"));
+    }
+
+    /** Completes {@code waiter} in a callback of its own, after those already scheduled (unless it was cancelled). */
+    static void completeSoon(EventLoop loop, Future<Void> waiter) {
+        loop.callSoon(() -> {
+            if (!waiter.isDone()) {
+                waiter.setResult(null);
+            }
+        });
+    }
+
+    /**
+     * Parks until {@code waiter} completes, aborting the transport if the wait fails or is
+     * cancelled, so that nothing is left open.
+     */
+    static void awaitStarted(Future<Void> waiter, Runnable abort) throws IOException {
+        try {
+            Awaiting.await(waiter);
+        } catch (IOException | RuntimeException | Error e) {
+            abort.run();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.asyncio4j.internal.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.Future;
+import org.asyncio4j.internal.loop.CoreAccess;
+import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.net.BaseProtocol;
+import org.asyncio4j.net.Server;
+
+/**
+ * A server listening on one or more bound {@link ServerSocketChannel}s: asyncio's
+ * {@code asyncio.Server} with the accept loop of its selector event loop.
+ */
+public final class SocketServer implements Server {
+    private static final double ACCEPT_RETRY_DELAY = 1.0;
+
+    private final EventLoop loop;
+    private final Supplier<? extends BaseProtocol> protocolFactory;
+    private final int backlog;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final Set<SocketTransport> clients = new LinkedHashSet<>();
+    private List<Future<Void>> closeWaiters = new ArrayList<>();
+    private Future<Void> servingForever;
+    private boolean serving;
+    private boolean closed;
+
+    /** Takes ownership of bound, listening {@code channels}; accepts nothing until {@link #startServing()}. */
+    public SocketServer(EventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends BaseProtocol> protocolFactory,
+                        int backlog) throws IOException {
+        this.loop = loop;
+        this.protocolFactory = protocolFactory;
+        this.backlog = backlog;
+        try {
+            for (ServerSocketChannel channel : channels) {
+                channel.configureBlocking(false);
+                listeners.add(new Listener(channel));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (ServerSocketChannel channel : channels) {
+                Channels.closeQuietly(channel);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void startServing() {
+        if (serving || closed) {
+            return;
+        }
+        serving = true;
+        for (Listener listener : listeners) {
+            listener.listen(true);
+        }
+    }
+
+    @Override
+    public boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public void serveForever() throws Exception {
+        if (servingForever != null) {
+            throw new IllegalStateException("serveForever() is already running for this server in another task");
+        }
+        if (closed) {
+            throw new IllegalStateException("the server is closed; start a new one");
+        }
+        startServing();
+        Future<Void> forever = loop.createFuture();
+        servingForever = forever;
+        try {
+            forever.await();
+        } catch (org.asyncio4j.CancelledError cancelled) {
+            try {
+                close();
+                waitClosed();
+            } finally {
+                throw cancelled;
+            }
+        } finally {
+            if (servingForever == forever) {
+                servingForever = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        serving = false;
+        for (Listener listener : listeners) {
+            Channels.closeQuietly(listener.channel);
+        }
+        listeners.clear();
+        CoreAccess.coreOf(loop).releaseClosedChannels();
+        if (servingForever != null) {
+            servingForever.cancel();
+            servingForever = null;
+        }
+        wakeUpIfDone();
+    }
+
+    @Override
+    public void waitClosed() throws Exception {
+        if (closeWaiters == null) {
+            return;
+        }
+        Future<Void> waiter = loop.createFuture();
+        closeWaiters.add(waiter);
+        waiter.await();
+    }
+
+    @Override
+    public List<NetworkChannel> sockets() {
+        List<NetworkChannel> result = new ArrayList<>();
+        for (Listener listener : listeners) {
+            result.add(listener.channel);
+        }
+        return result;
+    }
+
+    @Override
+    public List<SocketAddress> addresses() {
+        List<SocketAddress> result = new ArrayList<>();
+        for (Listener listener : listeners) {
+            result.add(listener.address);
+        }
+        return result;
+    }
+
+    @Override
+    public int port() {
+        for (Listener listener : listeners) {
+            if (listener.address instanceof InetSocketAddress inet) {
+                return inet.getPort();
+            }
+        }
+        throw new IllegalStateException(closed ? "the server is closed: it has no port any more" : "the server listens on no TCP socket");
+    }
+
+    @Override
+    public void closeClients() {
+        for (SocketTransport client : List.copyOf(clients)) {
+            client.close();
+        }
+    }
+
+    @Override
+    public void abortClients() {
+        for (SocketTransport client : List.copyOf(clients)) {
+            client.abort();
+        }
+    }
+
+    void attach(SocketTransport client) {
+        clients.add(client);
+    }
+
+    void detach(SocketTransport client) {
+        if (clients.remove(client)) {
+            wakeUpIfDone();
+        }
+    }
+
+    private void wakeUpIfDone() {
+        if (!closed || !clients.isEmpty() || closeWaiters == null) {
+            return;
+        }
+        List<Future<Void>> waiters = closeWaiters;
+        closeWaiters = null;
+        for (Future<Void> waiter : waiters) {
+            if (!waiter.isDone()) {
+                waiter.setResult(null);
+            }
+        }
+    }
+
+    private void reportError(String message, Exception error) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", message);
+        context.put("exception", error);
+        context.put("server", this);
+        loop.callExceptionHandler(context);
+    }
+
+    @Override
+    public String toString() {
+        return "<Server " + (closed ? "closed" : "sockets=" + addresses()) + " clients=" + clients.size() + ">";
+    }
+
+    /** One listening socket and its selection key. */
+    private final class Listener implements IoHandler {
+        final ServerSocketChannel channel;
+        final SocketAddress address;
+        final SelectionKey key;
+
+        Listener(ServerSocketChannel channel) throws IOException {
+            this.channel = channel;
+            this.address = channel.getLocalAddress();
+            this.key = channel.register(CoreAccess.coreOf(loop).selector(), 0, this);
+        }
+
+        void listen(boolean on) {
+            if (key.isValid()) {
+                key.interestOps(on ? SelectionKey.OP_ACCEPT : 0);
+            }
+        }
+
+        /** Accepts up to a backlog's worth of connections per readiness event, as asyncio does. */
+        @Override
+        public void run() {
+            for (int i = 0; i < backlog && serving && key.isValid(); i++) {
+                SocketChannel client;
+                try {
+                    client = channel.accept();
+                } catch (IOException e) {
+                    if (!closed) {
+                        // Out of descriptors, most likely: retrying at once would spin, so pause.
+                        reportError("socket.accept() out of system resource; accepting again in 1 second", e);
+                        listen(false);
+                        loop.callLater(ACCEPT_RETRY_DELAY, () -> listen(serving));
+                    }
+                    return;
+                }
+                if (client == null) {
+                    return;
+                }
+                adopt(client);
+            }
+        }
+
+        private void adopt(SocketChannel client) {
+            SocketTransport transport;
+            try {
+                client.configureBlocking(false);
+                if (client.getLocalAddress() instanceof InetSocketAddress) {
+                    client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
+                SelectionKey clientKey = client.register(key.selector(), 0, null);
+                transport = new SocketTransport(loop, client, clientKey, protocolFactory.get(), SocketServer.this);
+            } catch (IOException | RuntimeException e) {
+                Channels.closeQuietly(client);
+                reportError("Error on transport creation for incoming connection", e);
+                return;
+            }
+            transport.start(null);
+        }
+    }
+}

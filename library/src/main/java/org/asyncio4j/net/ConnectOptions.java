@@ -1,0 +1,142 @@
+package org.asyncio4j.net;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Optional settings for {@link Transports#createConnection} and {@link Streams#openConnection}:
+ * the keyword arguments of asyncio's {@code loop.create_connection}. Immutable; each setter
+ * returns a changed copy.
+ *
+ * {@snippet :
+ * ConnectOptions options = ConnectOptions.defaults()
+ *         .ssl(SSLContext.getDefault())          // TLS, verifying the server's certificate and name
+ *         .alpnProtocols("h2", "http/1.1");
+ * }
+ */
+public final class ConnectOptions {
+    private static final ConnectOptions DEFAULTS = new ConnectOptions();
+
+    private SocketAddress localAddress;
+    private SSLContext ssl;
+    private String serverHostname;
+    private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
+    private List<String> alpnProtocols = List.of();
+    private Duration happyEyeballsDelay;
+
+    private ConnectOptions() {
+    }
+
+    /** Plain TCP, no local address, addresses tried one after another. */
+    public static ConnectOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A copy with one setting changed. */
+    private ConnectOptions with(Consumer<ConnectOptions> change) {
+        ConnectOptions c = copy();
+        change.accept(c);
+        return c;
+    }
+
+    private ConnectOptions copy() {
+        ConnectOptions c = new ConnectOptions();
+        c.localAddress = localAddress;
+        c.ssl = ssl;
+        c.serverHostname = serverHostname;
+        c.sslHandshakeTimeout = sslHandshakeTimeout;
+        c.alpnProtocols = alpnProtocols;
+        c.happyEyeballsDelay = happyEyeballsDelay;
+        return c;
+    }
+
+    /** Binds the socket to {@code address} before connecting (asyncio's {@code local_addr}); null: any. */
+    public ConnectOptions localAddress(SocketAddress address) {
+        return with(c -> c.localAddress = address);
+    }
+
+    /**
+     * Speaks TLS with {@code context} (asyncio's {@code ssl}); null: plain TCP. The server's
+     * certificate is checked against the context's trust store and against the server name.
+     */
+    public ConnectOptions ssl(SSLContext context) {
+        return with(c -> c.ssl = context);
+    }
+
+    /**
+     * The name the server's certificate must carry, also sent as SNI (asyncio's
+     * {@code server_hostname}); null (the default): the host connected to; the empty string
+     * turns host name verification off.
+     */
+    public ConnectOptions serverHostname(String name) {
+        return with(c -> c.serverHostname = name);
+    }
+
+    /**
+     * How long the TLS handshake may take before the connection is aborted (default 60 s).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public ConnectOptions sslHandshakeTimeout(Duration timeout) {
+        return with(c -> c.sslHandshakeTimeout = checkHandshakeTimeout(timeout));
+    }
+
+    /** The application protocols to offer through ALPN, most preferred first. */
+    public ConnectOptions alpnProtocols(String... protocols) {
+        return with(c -> c.alpnProtocols = List.of(protocols));
+    }
+
+    /**
+     * Races connection attempts to the resolved addresses as RFC 8305 ("Happy Eyeballs")
+     * describes, starting the next one {@code delay} after the previous (asyncio's
+     * {@code happy_eyeballs_delay}; RFC 8305 suggests 250 ms); null (the default): one after another.
+     */
+    public ConnectOptions happyEyeballsDelay(Duration delay) {
+        if (delay != null && delay.isNegative()) {
+            throw new IllegalArgumentException("the Happy Eyeballs delay cannot be negative: " + delay);
+        }
+        return with(c -> c.happyEyeballsDelay = delay);
+    }
+
+    static Duration checkHandshakeTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the TLS handshake timeout must be positive, not " + timeout);
+        }
+        return timeout;
+    }
+
+    public SocketAddress localAddress() {
+        return localAddress;
+    }
+
+    public SSLContext ssl() {
+        return ssl;
+    }
+
+    public String serverHostname() {
+        return serverHostname;
+    }
+
+    public Duration sslHandshakeTimeout() {
+        return sslHandshakeTimeout;
+    }
+
+    public List<String> alpnProtocols() {
+        return alpnProtocols;
+    }
+
+    public Duration happyEyeballsDelay() {
+        return happyEyeballsDelay;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectOptions[localAddress=" + localAddress + ", ssl=" + (ssl != null) + ", serverHostname="
+                + Objects.toString(serverHostname, "(host)") + ", alpn=" + alpnProtocols + ", happyEyeballsDelay="
+                + happyEyeballsDelay + "]";
+    }
+}

@@ -1,0 +1,17 @@
+package org.asyncio4j.net;
+
+/**
+ * A connected transport and the protocol created for it: what asyncio's
+ * {@code loop.create_connection()} returns as the pair {@code (transport, protocol)}.
+ *
+ * {@snippet :
+ * Connection<MyProtocol> c = Transports.createConnection(MyProtocol::new, "127.0.0.1", 8888);
+ * c.transport().write(request);
+ * }
+ *
+ * @param transport the connection's transport
+ * @param protocol the protocol the factory made
+ * @param <P> the protocol type
+ */
+public record Connection<P extends BaseProtocol>(Transport transport, P protocol) {
+}

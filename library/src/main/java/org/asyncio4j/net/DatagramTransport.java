@@ -1,0 +1,51 @@
+package org.asyncio4j.net;
+
+import java.net.SocketAddress;
+
+/**
+ * A datagram endpoint made by {@link Transports#createDatagramEndpoint}: sends datagrams,
+ * delivers received ones to its {@link DatagramProtocol}. asyncio's
+ * {@code asyncio.DatagramTransport}.
+ *
+ * {@snippet :
+ * DatagramEndpoint<DatagramProtocol> e = Transports.createDatagramEndpoint(
+ *         () -> new DatagramProtocol() {}, null, new InetSocketAddress("127.0.0.1", 9999));
+ * e.transport().sendto("ping".getBytes());
+ * e.transport().close();
+ * }
+ *
+ * <p>A send the socket cannot take at once is queued and sent when it can; above the high-water
+ * mark (64 KiB) the protocol's {@code pauseWriting} is called. Not thread-safe: use it on its
+ * loop's thread.
+ */
+public interface DatagramTransport {
+
+    /**
+     * Sends {@code data} to {@code address}; on a connected endpoint {@code address} must be null
+     * or the remote address.
+     *
+     * @throws IllegalArgumentException if the address does not fit the endpoint
+     */
+    void sendto(byte[] data, SocketAddress address);
+
+    /** Sends {@code data} to the remote address of a connected endpoint. */
+    default void sendto(byte[] data) {
+        sendto(data, null);
+    }
+
+    /** Closes after the queued datagrams are sent; the protocol's {@code connectionLost(null)} follows. */
+    void close();
+
+    /** Closes at once, dropping queued datagrams. */
+    void abort();
+
+    boolean isClosing();
+
+    /** {@code "sockname"}, {@code "peername"} (connected endpoints), {@code "socket"} (the channel); null if unknown. */
+    Object getExtraInfo(String name);
+
+    /** How many bytes of datagrams wait to be sent. */
+    int getWriteBufferSize();
+
+    DatagramProtocol getProtocol();
+}

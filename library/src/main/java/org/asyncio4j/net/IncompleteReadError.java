@@ -1,0 +1,43 @@
+package org.asyncio4j.net;
+
+import java.io.EOFException;
+
+/**
+ * The stream ended before a read got what it needed; the bytes it did get are in
+ * {@link #partial()}. asyncio's {@code asyncio.IncompleteReadError}.
+ *
+ * {@snippet :
+ * try {
+ *     byte[] header = reader.readexactly(16);
+ * } catch (IncompleteReadError e) {
+ *     System.out.println("peer closed after " + e.partial().length + " of 16 bytes");
+ * }
+ * }
+ */
+public final class IncompleteReadError extends EOFException {
+    private static final long serialVersionUID = 1L;
+
+    private final byte[] partial;
+    private final long expected;
+
+    /**
+     * @param partial the bytes read before the end of the stream
+     * @param expected how many bytes were wanted, or -1 if the read waited for a separator
+     */
+    public IncompleteReadError(byte[] partial, long expected) {
+        super(partial.length + " bytes read on a total of " + (expected < 0 ? "undefined" : String.valueOf(expected))
+                + " expected bytes");
+        this.partial = partial.clone();
+        this.expected = expected;
+    }
+
+    /** The bytes read before the stream ended. */
+    public byte[] partial() {
+        return partial.clone();
+    }
+
+    /** How many bytes were wanted, or -1 if the read waited for a separator. */
+    public long expected() {
+        return expected;
+    }
+}

@@ -1,0 +1,128 @@
+package org.asyncio4j.net;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Optional settings for {@link Transports#createServer} and {@link Streams#startServer}: the
+ * keyword arguments of asyncio's {@code loop.create_server}. Immutable; each setter returns a
+ * changed copy.
+ *
+ * {@snippet :
+ * ServerOptions options = ServerOptions.defaults().backlog(1024).startServing(false);
+ * }
+ */
+public final class ServerOptions {
+    private static final ServerOptions DEFAULTS = new ServerOptions();
+
+    private int backlog = 100;
+    private boolean reuseAddress = true;
+    private boolean reusePort;
+    private boolean startServing = true;
+    private SSLContext ssl;
+    private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
+    private List<String> alpnProtocols = List.of();
+
+    private ServerOptions() {
+    }
+
+    /** Backlog 100, reuse-address on, reuse-port off, serving at once, no TLS: asyncio's defaults on Unix. */
+    public static ServerOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A copy with one setting changed. */
+    private ServerOptions with(Consumer<ServerOptions> change) {
+        ServerOptions c = copy();
+        change.accept(c);
+        return c;
+    }
+
+    private ServerOptions copy() {
+        ServerOptions c = new ServerOptions();
+        c.backlog = backlog;
+        c.reuseAddress = reuseAddress;
+        c.reusePort = reusePort;
+        c.startServing = startServing;
+        c.ssl = ssl;
+        c.sslHandshakeTimeout = sslHandshakeTimeout;
+        c.alpnProtocols = alpnProtocols;
+        return c;
+    }
+
+    /**
+     * The listen queue length, also how many connections one readiness event accepts at most.
+     *
+     * @throws IllegalArgumentException if {@code backlog} is not positive
+     */
+    public ServerOptions backlog(int backlog) {
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be positive, not " + backlog);
+        }
+        return with(c -> c.backlog = backlog);
+    }
+
+    /** {@code SO_REUSEADDR}: rebind a port whose old connections linger in TIME_WAIT. */
+    public ServerOptions reuseAddress(boolean on) {
+        return with(c -> c.reuseAddress = on);
+    }
+
+    /** {@code SO_REUSEPORT}: let several sockets (processes) listen on the same port. */
+    public ServerOptions reusePort(boolean on) {
+        return with(c -> c.reusePort = on);
+    }
+
+    /** Whether to accept at once (true) or only after {@link Server#startServing()} or {@link Server#serveForever()}. */
+    public ServerOptions startServing(boolean on) {
+        return with(c -> c.startServing = on);
+    }
+
+    /** Speaks TLS with {@code context}, which holds the server's key and certificate (asyncio's {@code ssl}). */
+    public ServerOptions ssl(SSLContext context) {
+        return with(c -> c.ssl = context);
+    }
+
+    /**
+     * How long a client's TLS handshake may take before its connection is aborted (default 60 s).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public ServerOptions sslHandshakeTimeout(Duration timeout) {
+        return with(c -> c.sslHandshakeTimeout = ConnectOptions.checkHandshakeTimeout(timeout));
+    }
+
+    /** The application protocols the server accepts through ALPN, most preferred first. */
+    public ServerOptions alpnProtocols(String... protocols) {
+        return with(c -> c.alpnProtocols = List.of(protocols));
+    }
+
+    public int backlog() {
+        return backlog;
+    }
+
+    public boolean reuseAddress() {
+        return reuseAddress;
+    }
+
+    public boolean reusePort() {
+        return reusePort;
+    }
+
+    public boolean startServing() {
+        return startServing;
+    }
+
+    public SSLContext ssl() {
+        return ssl;
+    }
+
+    public Duration sslHandshakeTimeout() {
+        return sslHandshakeTimeout;
+    }
+
+    public List<String> alpnProtocols() {
+        return alpnProtocols;
+    }
+}

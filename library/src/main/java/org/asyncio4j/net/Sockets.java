@@ -1,0 +1,84 @@
+package org.asyncio4j.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.internal.net.Resolver;
+import org.asyncio4j.internal.net.SocketOps;
+
+/**
+ * Socket operations that park the calling task instead of blocking, for code that drives its own
+ * non-blocking channels: asyncio's {@code loop.sock_connect}, {@code sock_accept},
+ * {@code sock_recv}, {@code sock_recv_into}, {@code sock_sendall}, {@code getaddrinfo} and
+ * {@code getnameinfo}. Transports and streams are usually the better tool.
+ *
+ * {@snippet :
+ * try (SocketChannel channel = SocketChannel.open()) {
+ *     channel.configureBlocking(false);
+ *     Sockets.sockConnect(channel, new InetSocketAddress("127.0.0.1", 8888));
+ *     Sockets.sockSendall(channel, "ping\n".getBytes());
+ *     byte[] answer = Sockets.sockRecv(channel, 1024);
+ * }
+ * }
+ *
+ * <p>Channels must be in non-blocking mode and must not belong to a transport. One task may wait
+ * to read and another to write on the same channel at a time. Cancelling a waiting task leaves
+ * the channel open and usable.
+ */
+public final class Sockets {
+    private Sockets() {
+    }
+
+    /** Connects {@code channel} to {@code address}, parking until the connection is made. */
+    public static void sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
+        SocketOps.connect(Asyncio.getRunningLoop(), Objects.requireNonNull(channel, "channel"),
+                Objects.requireNonNull(address, "address"));
+    }
+
+    /** Accepts a connection, parking until one comes; the channel returned is non-blocking. */
+    public static SocketChannel sockAccept(ServerSocketChannel listener) throws IOException {
+        return SocketOps.accept(Asyncio.getRunningLoop(), Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Receives up to {@code n} bytes, parking until some arrive; an empty array at end of stream. */
+    public static byte[] sockRecv(SocketChannel channel, int n) throws IOException {
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot receive a negative number of bytes: " + n);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(n);
+        int read = SocketOps.recvInto(Asyncio.getRunningLoop(), channel, buffer);
+        return read <= 0 ? new byte[0] : Arrays.copyOf(buffer.array(), read);
+    }
+
+    /** Receives into {@code buffer}, parking until some bytes arrive; returns how many, -1 at end of stream. */
+    public static int sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        return SocketOps.recvInto(Asyncio.getRunningLoop(), channel, Objects.requireNonNull(buffer, "buffer"));
+    }
+
+    /** Sends all of {@code data}, parking while the socket's buffer is full. */
+    public static void sockSendall(SocketChannel channel, byte[] data) throws IOException {
+        sockSendall(channel, ByteBuffer.wrap(data));
+    }
+
+    /** Sends the remaining bytes of {@code data}, parking while the socket's buffer is full. */
+    public static void sockSendall(SocketChannel channel, ByteBuffer data) throws IOException {
+        SocketOps.sendAll(Asyncio.getRunningLoop(), channel, Objects.requireNonNull(data, "data"));
+    }
+
+    /** Resolves {@code host} off the loop thread (literals at once). */
+    public static List<InetSocketAddress> getaddrinfo(String host, int port) throws IOException {
+        return Resolver.resolve(Asyncio.getRunningLoop(), Objects.requireNonNull(host, "host"), port);
+    }
+
+    /** The host name for {@code address}, by reverse lookup off the loop thread (the address text if there is none). */
+    public static String getnameinfo(InetSocketAddress address) throws IOException {
+        return SocketOps.nameOf(Asyncio.getRunningLoop(), Objects.requireNonNull(address, "address"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.asyncio4j.net;
+
+/**
+ * The reader and writer of one stream connection: what asyncio's {@code open_connection}
+ * returns as the pair {@code (reader, writer)}. Closing it closes the writer (and so the
+ * connection).
+ *
+ * {@snippet :
+ * try (StreamConnection c = Streams.openConnection("127.0.0.1", 8888)) {
+ *     c.writer().write("ping\n".getBytes(StandardCharsets.UTF_8));
+ *     System.out.println(new String(c.reader().readline(), StandardCharsets.UTF_8));
+ * }
+ * }
+ *
+ * @param reader what the peer sends
+ * @param writer what to send to the peer
+ */
+public record StreamConnection(StreamReader reader, StreamWriter writer) implements AutoCloseable {
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

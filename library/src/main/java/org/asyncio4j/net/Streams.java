@@ -1,0 +1,91 @@
+package org.asyncio4j.net;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.EventLoop;
+
+/**
+ * The high-level network API: connections as a {@link StreamReader} and {@link StreamWriter},
+ * and servers that run a handler task per connection. asyncio's {@code asyncio.open_connection},
+ * {@code asyncio.start_server} and their Unix-domain variants.
+ *
+ * {@snippet :
+ * Asyncio.run(() -> {
+ *     Server server = Streams.startServer((reader, writer) -> {
+ *         try (writer) {
+ *             writer.write(reader.readline()); // echo one line
+ *             writer.drain();
+ *         }
+ *     }, "127.0.0.1", 0);
+ *     try (StreamConnection c = Streams.openConnection("127.0.0.1", server.port())) {
+ *         c.writer().write("hello\n".getBytes(StandardCharsets.UTF_8));
+ *         System.out.print(new String(c.reader().readline(), StandardCharsets.UTF_8)); // hello
+ *     }
+ *     server.close();
+ *     server.waitClosed();
+ * });
+ * }
+ *
+ * <p>Every method parks the calling task while it resolves names and connects, so call them
+ * from a task. Cancelling the task while it is parked in {@code openConnection} closes the
+ * half-open socket.
+ */
+public final class Streams {
+    private Streams() {
+    }
+
+    /** Connects to {@code host}:{@code port}; see {@link Transports#createConnection}. */
+    public static StreamConnection openConnection(String host, int port) throws IOException {
+        return openConnection(host, port, ConnectOptions.defaults(), StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openConnection(String, int)} with connect options and a reader buffer limit. */
+    public static StreamConnection openConnection(String host, int port, ConnectOptions options, int limit) throws IOException {
+        StreamProtocol protocol = Transports.createConnection(clientProtocol(limit), host, port, options).protocol();
+        return connectionOf(protocol);
+    }
+
+    /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code open_unix_connection}. */
+    public static StreamConnection openUnixConnection(Path path) throws IOException {
+        return connectionOf(Transports.createUnixConnection(clientProtocol(StreamReader.DEFAULT_LIMIT), path).protocol());
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (port 0: any free port) and runs {@code handler} in a
+     * new task for each connection; see {@link Transports#createServer}.
+     */
+    public static Server startServer(ClientConnectedHandler handler, String host, int port) throws IOException {
+        return startServer(handler, host, port, ServerOptions.defaults(), StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #startServer(ClientConnectedHandler, String, int)} with server options and a reader buffer limit. */
+    public static Server startServer(ClientConnectedHandler handler, String host, int port, ServerOptions options, int limit)
+            throws IOException {
+        return Transports.createServer(serverProtocol(handler, limit), host, port, options);
+    }
+
+    /** Listens on a Unix-domain socket at {@code path}: asyncio's {@code start_unix_server}. */
+    public static Server startUnixServer(ClientConnectedHandler handler, Path path) throws IOException {
+        return Transports.createUnixServer(serverProtocol(handler, StreamReader.DEFAULT_LIMIT), path);
+    }
+
+    private static Supplier<StreamProtocol> clientProtocol(int limit) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamReader reader = new StreamReader(loop, limit);
+        return () -> new StreamProtocol(loop, reader, null);
+    }
+
+    private static Supplier<StreamProtocol> serverProtocol(ClientConnectedHandler handler, int limit) {
+        Objects.requireNonNull(handler, "handler");
+        StreamReader.checkLimit(limit);
+        EventLoop loop = Asyncio.getRunningLoop();
+        return () -> new StreamProtocol(loop, new StreamReader(loop, limit), handler);
+    }
+
+    private static StreamConnection connectionOf(StreamProtocol protocol) {
+        return new StreamConnection(protocol.reader(), protocol.writer());
+    }
+}
