@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
@@ -41,6 +43,7 @@ import org.asyncio4j.subprocess.SubprocessTransport;
  */
 public final class ProcessTransport implements SubprocessTransport {
     private static final Object ABANDONED = new Object();
+    private static final long EXIT_WAIT_MILLIS = 2_000;
 
     private final EventLoop loop;
     private final LoopCore core;
@@ -77,7 +80,7 @@ public final class ProcessTransport implements SubprocessTransport {
 
     private static Process spawn(EventLoop loop, ProcessBuilder builder) throws IOException {
         // The spawning thread and a cancelled caller race to claim the child: the loser kills it.
-        java.util.concurrent.atomic.AtomicReference<Object> claim = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Object> claim = new AtomicReference<>();
         Future<Process> started = loop.runInExecutor(null, () -> {
             Process p = Spawn.start(builder);
             if (!claim.compareAndSet(null, p)) {
@@ -182,11 +185,20 @@ public final class ProcessTransport implements SubprocessTransport {
         loop.callExceptionHandler(context);
     }
 
-    /** The loop is closing: what asyncio's transport does when collected, kill and close, without callbacks. */
+    /**
+     * The loop is closing: what asyncio's transport does when it is collected (kill and close),
+     * without callbacks, then a short wait for the exit and the pipe threads so that none outlives
+     * the loop (a grandchild that holds a pipe open can keep its thread longer).
+     */
     private void loopClosing() {
         closed = true;
         if (process.isAlive()) {
             process.destroyForcibly();
+        }
+        try {
+            process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         pipes.values().forEach(PipePump::shutDown);
     }
