@@ -23,7 +23,7 @@ import org.asyncio4j.net.Protocol;
  */
 final class PipeReader extends PipePump {
     static final int CHUNK = 64 * 1024;
-    static final int MAX_UNDELIVERED = 2;
+    static final int MAX_UNDELIVERED = 4;
 
     private final InputStream in;
     private final ReentrantLock lock = new ReentrantLock();
@@ -48,7 +48,13 @@ final class PipeReader extends PipePump {
                     post(this::endOfStream);
                     return;
                 }
-                byte[] chunk = Arrays.copyOf(buffer, n);
+                byte[] chunk;
+                if (n == buffer.length) { // a full read: hand the buffer over rather than copy it
+                    chunk = buffer;
+                    buffer = new byte[CHUNK];
+                } else {
+                    chunk = Arrays.copyOf(buffer, n);
+                }
                 lock.lock();
                 try {
                     undelivered++;
