@@ -2,6 +2,8 @@ package org.asyncio4j.internal.subprocess;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.LoopCore;
@@ -19,6 +21,12 @@ import org.asyncio4j.net.Transport;
 abstract class PipePump implements Transport {
     /** How long closing the loop waits for a pipe's thread after killing the child. */
     private static final long JOIN_MILLIS = 2_000;
+
+    /** Guards what the loop shares with the thread; {@link #changed} wakes the thread when it changes. */
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    /** The thread must end at its next chance; set under {@link #lock} so that a waiting thread cannot miss it. */
+    volatile boolean stopped;
 
     final EventLoop loop;
     final ProcessTransport owner;

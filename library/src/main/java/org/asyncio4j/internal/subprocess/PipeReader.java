@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.net.BaseProtocol;
 import org.asyncio4j.net.BufferedProtocol;
@@ -26,11 +24,8 @@ final class PipeReader extends PipePump {
     static final int MAX_UNDELIVERED = 4;
 
     private final InputStream in;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition mayRead = lock.newCondition();
     // Guarded by lock: shared by the loop and the thread.
     private boolean paused;
-    private boolean stopped;
     private int undelivered;
 
     PipeReader(EventLoop loop, ProcessTransport owner, int fd, InputStream in, BaseProtocol protocol) {
@@ -66,7 +61,7 @@ final class PipeReader extends PipePump {
                 }
             }
         } catch (IOException e) {
-            if (!isStopped()) {
+            if (!stopped) {
                 post(() -> failed(e));
             }
         }
@@ -77,18 +72,9 @@ final class PipeReader extends PipePump {
         lock.lock();
         try {
             while (!stopped && (paused || undelivered >= MAX_UNDELIVERED)) {
-                mayRead.awaitUninterruptibly();
+                changed.awaitUninterruptibly();
             }
             return !stopped;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean isStopped() {
-        lock.lock();
-        try {
-            return stopped;
         } finally {
             lock.unlock();
         }
@@ -98,7 +84,7 @@ final class PipeReader extends PipePump {
         lock.lock();
         try {
             undelivered--;
-            mayRead.signal();
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -153,7 +139,7 @@ final class PipeReader extends PipePump {
         lock.lock();
         try {
             stopped = true;
-            mayRead.signal();
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -189,7 +175,7 @@ final class PipeReader extends PipePump {
         lock.lock();
         try {
             paused = value;
-            mayRead.signal();
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -200,16 +186,6 @@ final class PipeReader extends PipePump {
         lock.lock();
         try {
             return !paused && !closing;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** How many chunks the thread has read that the loop has not yet handed to the protocol. */
-    int undelivered() {
-        lock.lock();
-        try {
-            return undelivered;
         } finally {
             lock.unlock();
         }

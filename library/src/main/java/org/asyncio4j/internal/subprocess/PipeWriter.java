@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.net.BaseProtocol;
 
@@ -25,12 +23,9 @@ final class PipeWriter extends PipePump {
     private static final int SLICE = 64 * 1024;
 
     private final OutputStream out;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
     // Guarded by lock: shared by the loop and the thread.
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private boolean closeRequested;
-    private boolean stopped;
     // Loop thread only.
     private long bufferSize;
     private int high = 64 * 1024;
@@ -59,7 +54,7 @@ final class PipeWriter extends PipePump {
                 post(() -> scheduleConnectionLost(null));
             }
         } catch (IOException e) {
-            if (!isStopped()) {
+            if (!stopped) {
                 post(() -> scheduleConnectionLost(e)); // a child that exited or closed its stdin: "Broken pipe"
             }
         }
@@ -70,7 +65,7 @@ final class PipeWriter extends PipePump {
         lock.lock();
         try {
             while (!stopped && queue.isEmpty() && !closeRequested) {
-                work.awaitUninterruptibly();
+                changed.awaitUninterruptibly();
             }
             return stopped ? null : queue.poll();
         } finally {
@@ -82,15 +77,6 @@ final class PipeWriter extends PipePump {
         lock.lock();
         try {
             return closeRequested && !stopped;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean isStopped() {
-        lock.lock();
-        try {
-            return stopped;
         } finally {
             lock.unlock();
         }
@@ -127,7 +113,7 @@ final class PipeWriter extends PipePump {
                 queue.add(slice);
                 bufferSize += slice.length;
             }
-            work.signal();
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -165,7 +151,7 @@ final class PipeWriter extends PipePump {
         lock.lock();
         try {
             closeRequested = true;
-            work.signal();
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -181,7 +167,7 @@ final class PipeWriter extends PipePump {
         try {
             stopped = true;
             queue.clear();
-            work.signal();
+            changed.signal();
         } finally {
             lock.unlock();
         }

@@ -110,8 +110,14 @@ public final class ProcessTransport implements SubprocessTransport {
         if (builder.redirectError() == Redirect.PIPE && !builder.redirectErrorStream()) {
             pipes.put(2, new PipeReader(loop, this, 2, process.getErrorStream(), new PipeRelay(this, 2)));
         }
+        try {
+            protocol.connectionMade(this);
+        } catch (RuntimeException | Error e) {
+            // Nobody will hold this transport: kill the child (the JDK closes its pipes when it exits).
+            process.destroyForcibly();
+            throw e;
+        }
         core.addCloseHook(closeHook);
-        protocol.connectionMade(this);
         pipes.values().forEach(PipePump::start);
         process.onExit().whenComplete((p, error) -> core.pushThreadsafe(this::processExited));
     }
