@@ -131,4 +131,18 @@ class SubprocessProtocolTest {
             c.protocol().done.await();
         });
     }
+
+    @Test
+    void inDebugModeAPipeRefusesAWriteFromAnotherThread() {
+        Asyncio.run(() -> {
+            SubprocessConnection<Recorder> c = Subprocesses.subprocessExec(Recorder::new, "cat", List.of(), SubprocessOptions.pipes());
+            Transport stdin = c.transport().getPipeTransport(0);
+            assertThatThrownBy(() -> Asyncio.toThread(() -> {
+                stdin.write(new byte[1]);
+                return null;
+            }).await()).isInstanceOf(IllegalStateException.class).hasMessageContaining("write()");
+            stdin.close();
+            c.protocol().done.await();
+        }, true);
+    }
 }

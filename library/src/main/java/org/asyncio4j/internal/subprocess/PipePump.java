@@ -59,6 +59,17 @@ abstract class PipePump implements Transport {
         thread.start();
     }
 
+    /**
+     * Debug mode: refuses a call from a thread that is not the loop's, as the socket transports
+     * do; costs one flag test otherwise.
+     */
+    final void checkThread(String operation) {
+        if (core.debug() && loop.isRunning() && !core.inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
+                    + Thread.currentThread().getName() + ", not the event loop's thread; use loop.callSoonThreadsafe");
+        }
+    }
+
     /** Runs {@code action} on the loop; false if the loop has closed (the thread then just ends). */
     final boolean post(Runnable action) {
         return core.pushThreadsafe(action);
@@ -97,6 +108,7 @@ abstract class PipePump implements Transport {
 
     @Override
     public void abort() {
+        checkThread("abort");
         scheduleConnectionLost(null);
     }
 

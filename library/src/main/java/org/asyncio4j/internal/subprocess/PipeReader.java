@@ -153,6 +153,7 @@ final class PipeReader extends PipePump {
     /** Stops reading from the child; a child that keeps writing then blocks once the pipe is full. */
     @Override
     public void close() {
+        checkThread("close");
         if (!closing) {
             scheduleConnectionLost(null);
         }

@@ -94,6 +94,7 @@ final class PipeWriter extends PipePump {
 
     @Override
     public void write(ByteBuffer data) {
+        checkThread("write");
         if (!data.hasRemaining()) {
             return;
         }
@@ -144,6 +145,7 @@ final class PipeWriter extends PipePump {
     /** Writes what is queued, then closes the pipe: the child sees the end of its input. */
     @Override
     public void close() {
+        checkThread("close");
         if (closing) {
             return;
         }
