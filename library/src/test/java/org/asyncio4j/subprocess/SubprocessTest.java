@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Task;
+import org.asyncio4j.net.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,10 +132,14 @@ class SubprocessTest {
         Asyncio.run(() -> {
             SubprocessOptions options = SubprocessOptions.defaults().stdout(Stdio.PIPE).limit(64 * 1024);
             Subprocess p = Subprocesses.createSubprocessExec("head", List.of("-c", Long.toString(total), "/dev/zero"), options);
-            // Nothing to await: the claim is that nothing happens while nobody reads.
-            Asyncio.sleep(0.5);
+            Transport pipe = p.transport().getPipeTransport(1);
+            // The reader pauses its pipe once it holds twice its limit; there is no event to await for that.
+            for (int i = 0; i < 1_000 && pipe.isReading(); i++) {
+                Asyncio.sleep(0.01);
+            }
+            assertThat(pipe.isReading()).isFalse();
+            Asyncio.sleep(0.3); // the claim is that nothing more arrives while nobody reads: give it the chance
             assertThat(p.returncode()).as("the child is blocked on its full pipe").isNull();
-            assertThat(p.transport().getPipeTransport(1).isReading()).isFalse();
             byte[] buffered = p.stdout().read(Integer.MAX_VALUE); // returns what is buffered, without waiting
             // the reader pauses above twice its limit; the pipe thread has at most 4 chunks of 64 KiB in flight
             assertThat(buffered.length).as("bytes buffered in this JVM")
