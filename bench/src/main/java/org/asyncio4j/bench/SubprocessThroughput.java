@@ -39,7 +39,7 @@ public final class SubprocessThroughput {
     }
 
     /** Pipes {@code total} bytes through {@code cat} and returns the seconds it took, from spawn to the child's exit. */
-    static double secondsThroughCat(long total) {
+    public static double secondsThroughCat(long total) {
         return Asyncio.run(() -> {
             long start = System.nanoTime();
             Subprocess cat = Subprocesses.createSubprocessExec("cat", List.of(),
