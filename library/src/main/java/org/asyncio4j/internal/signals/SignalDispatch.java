@@ -18,7 +18,7 @@ public final class SignalDispatch {
     /** One signal's receivers; the fields change under the class lock and are read by the JVM's signal thread. */
     private static final class Slot {
         final Signal signal;
-        SignalHandler original;
+        volatile SignalHandler original;
         volatile Runnable loopHandler;
         volatile SignalHandler relay;
 
