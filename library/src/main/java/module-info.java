@@ -9,4 +9,5 @@ module org.asyncio4j {
     exports org.asyncio4j.net;
     exports org.asyncio4j.queues;
     exports org.asyncio4j.sync;
+    exports org.asyncio4j.subprocess;
 }

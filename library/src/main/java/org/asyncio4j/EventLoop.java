@@ -16,6 +16,7 @@ import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.signals.SignalDispatch;
 import org.asyncio4j.internal.signals.Sigint;
 
 /**
@@ -62,6 +63,8 @@ public final class EventLoop implements AutoCloseable {
     private final Thread.Builder.OfVirtual taskThreads;
     private final TaskList tasks = new TaskList();
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
+    /** This loop's signal handlers: bare signal name to the token {@link SignalDispatch} gave for it. */
+    private final Map<String, Object> signalHandlers = new LinkedHashMap<>();
     private volatile boolean running;
     private volatile boolean closed;
     private boolean eagerTasks;
@@ -228,6 +231,9 @@ public final class EventLoop implements AutoCloseable {
             cancelAndFinish(tasks.snapshot());
         }
         closed = true;
+        for (String signal : List.copyOf(signalHandlers.keySet())) {
+            removeSignalHandler(signal);
+        }
         if (ownedDefaultExecutor != null) {
             ownedDefaultExecutor.shutdown();
         }
@@ -421,6 +427,47 @@ public final class EventLoop implements AutoCloseable {
             });
         });
         return done;
+    }
+
+    // ---------------------------------------------------------------- signals
+
+    /**
+     * Runs {@code callback} on this loop's thread each time this JVM receives {@code signal}
+     * ({@code "SIGINT"}, {@code "SIGTERM"}, {@code "SIGHUP"}, {@code "SIGUSR1"}, {@code "SIGUSR2"};
+     * the {@code SIG} prefix is optional), replacing a handler added before for that signal, by
+     * this loop or another. asyncio's {@code loop.add_signal_handler}.
+     *
+     * {@snippet :
+     * loop.addSignalHandler("SIGTERM", () -> mainTask.cancel()); // shut down cleanly on `kill <pid>`
+     * }
+     *
+     * <p>The callback runs as a callback of the loop (never on the JVM's signal thread), in the
+     * context that was current here. A SIGINT handler takes precedence over Ctrl+C's cancellation
+     * of {@link Asyncio#run}'s main task while it is installed. The handlers are removed when the
+     * loop closes, and the signal's previous behaviour comes back.
+     *
+     * @throws IllegalArgumentException if the signal is unknown or cannot be handled (SIGKILL,
+     *     SIGSTOP, and SIGQUIT, which the JVM keeps for thread dumps)
+     */
+    public void addSignalHandler(String signal, Runnable callback) {
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        String name = SignalDispatch.bareName(signal);
+        Map<ContextVar<?>, Object> context = Context.currentVars();
+        Object token = SignalDispatch.setLoopHandler(name, () -> core.pushThreadsafe(new Handle(callback, context)));
+        signalHandlers.put(name, token);
+    }
+
+    /**
+     * Removes this loop's handler for {@code signal}, restoring what handled it before; returns
+     * false if this loop had none (or another loop's handler replaced it). asyncio's
+     * {@code loop.remove_signal_handler}.
+     */
+    public boolean removeSignalHandler(String signal) {
+        String name = SignalDispatch.bareName(Objects.requireNonNull(signal, "signal"));
+        Object token = signalHandlers.remove(name);
+        return token != null && SignalDispatch.removeLoopHandler(name, token);
     }
 
     // ---------------------------------------------------------------- errors and debugging

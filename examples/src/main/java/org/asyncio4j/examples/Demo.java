@@ -67,6 +67,8 @@ public final class Demo {
                 () -> WorkerPool.run(out)));
         programs.put("streams", new Program("start_server, open_connection, readline, write, drain, close", "004",
                 () -> StreamSnippets.run(out, 0)));
+        programs.put("subprocesses", new Program("create_subprocess_exec, _shell, communicate, terminate", "004",
+                () -> SubprocessSnippets.run(out)));
         programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
                 () -> CancelOnInterrupt.run(out)));
         return programs;

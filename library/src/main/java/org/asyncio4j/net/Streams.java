@@ -90,6 +90,24 @@ public final class Streams {
         return Transports.createServer(serverProtocol(handler, limit), hosts, port, options);
     }
 
+    /**
+     * A reader and writer over a transport made outside this package, such as a subprocess's
+     * pipe: from now on the transport's events go to the stream protocol behind them (the
+     * transport's previous protocol hears nothing more). The reader is fed only if the transport
+     * delivers data; the writer's {@code drain} follows the transport's flow control.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    public static StreamConnection attach(Transport transport, int limit) {
+        Objects.requireNonNull(transport, "transport");
+        StreamReader.checkLimit(limit);
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop, limit), null);
+        transport.setProtocol(protocol);
+        protocol.connectionMade(transport);
+        return connectionOf(protocol);
+    }
+
     private static Supplier<StreamProtocol> clientProtocol(int limit) {
         EventLoop loop = Asyncio.getRunningLoop();
         StreamReader reader = new StreamReader(loop, limit);

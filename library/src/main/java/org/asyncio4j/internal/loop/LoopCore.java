@@ -8,6 +8,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -54,6 +57,8 @@ public final class LoopCore implements Executor {
     private final TimerHeap timers = new TimerHeap();
     private final Predicate<Runnable> cancelledTimer;
     private final Selector selector;
+    /** Resources the selector does not know about (subprocesses) to release when the loop closes. */
+    private final Set<Runnable> closeHooks = new LinkedHashSet<>();
     private int cancelledTimers;
 
     @SuppressWarnings("unused") // accessed through WAKEUP_ARMED
@@ -288,12 +293,34 @@ public final class LoopCore implements Executor {
         }
     }
 
-    /** Drops everything queued and closes the selector; the loop must not be running. */
+    /**
+     * Registers {@code hook} to run when the loop closes, for a resource that the selector does
+     * not hold and that would otherwise outlive the loop (a subprocess and its pipe threads).
+     * Loop thread only.
+     */
+    public void addCloseHook(Runnable hook) {
+        closeHooks.add(hook);
+    }
+
+    /** Forgets a hook registered with {@link #addCloseHook}, once its resource is released. */
+    public void removeCloseHook(Runnable hook) {
+        closeHooks.remove(hook);
+    }
+
+    /** Drops everything queued, runs the close hooks and closes the selector; the loop must not be running. */
     public void close() {
         closed = true;
         ready.clear();
         inbox.clear();
         timers.clear();
+        for (Runnable hook : List.copyOf(closeHooks)) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                hooks.callbackFailed(hook, e);
+            }
+        }
+        closeHooks.clear();
         closeRegisteredChannels();
         try {
             selector.close();

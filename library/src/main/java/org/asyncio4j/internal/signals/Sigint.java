@@ -1,32 +1,35 @@
 package org.asyncio4j.internal.signals;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * Routes Ctrl+C (SIGINT) to the event loop while one runs on the JVM's main thread, as Python
- * does, then puts the previous handler back.
+ * does, then stops routing it.
  *
  * <p>Only the first SIGINT goes to {@code onInterrupt}; a second one, while the first is still
- * being handled, goes to the previous handler (by default: the JVM exits), so a program that
- * ignores the first can still be stopped.
+ * being handled, goes to the handler the JVM had before (by default: the JVM exits), so a program
+ * that ignores the first can still be stopped. A SIGINT handler added to a loop
+ * ({@code EventLoop.addSignalHandler}) takes precedence while it is installed (see
+ * {@link SignalDispatch}).
  */
 public final class Sigint implements AutoCloseable {
-    private static final Signal INT = new Signal("INT");
+    private static final String INT = "INT";
     private static Sigint active;
 
+    private final SignalHandler relay;
     private final SignalHandler previous;
     private final AtomicInteger received = new AtomicInteger();
 
     private Sigint(Runnable onInterrupt) {
-        this.previous = Signal.handle(INT, signal -> {
+        this.relay = signal -> {
             if (received.getAndIncrement() == 0) {
                 onInterrupt.run();
             } else if (previousHandler() != null) {
                 previousHandler().handle(signal);
             }
-        });
+        };
+        this.previous = SignalDispatch.setRelay(INT, relay);
     }
 
     /**
@@ -52,14 +55,14 @@ public final class Sigint implements AutoCloseable {
     }
 
     private SignalHandler previousHandler() {
-        return previous == SignalHandler.SIG_IGN || previous == SignalHandler.SIG_DFL ? null : previous;
+        return previous;
     }
 
     @Override
     public void close() {
         synchronized (Sigint.class) {
             if (active == this) {
-                Signal.handle(INT, previous);
+                SignalDispatch.clearRelay(INT, relay);
                 active = null;
             }
         }

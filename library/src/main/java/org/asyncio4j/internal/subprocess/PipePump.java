@@ -1,0 +1,151 @@
+package org.asyncio4j.internal.subprocess;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.internal.loop.CoreAccess;
+import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.net.BaseProtocol;
+import org.asyncio4j.net.Transport;
+
+/**
+ * What the two pipe transports share: the platform thread that does the blocking I/O, the hand-off
+ * of its results to the loop, the closing state and the one {@code connectionLost}.
+ *
+ * <p>A child's pipes are not selectable channels, so each pipe has a platform thread of its own
+ * that blocks in {@code read} or {@code write} and posts what happened to the loop's inbox; see
+ * {@link ProcessTransport} for why.
+ */
+abstract class PipePump implements Transport {
+    /** How long closing the loop waits for a pipe's thread after killing the child. */
+    private static final long JOIN_MILLIS = 2_000;
+
+    /** Guards what the loop shares with the thread; {@link #changed} wakes the thread when it changes. */
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    /** The thread must end at its next chance; set under {@link #lock} so that a waiting thread cannot miss it. */
+    volatile boolean stopped;
+
+    final EventLoop loop;
+    final ProcessTransport owner;
+    final int fd;
+    private final LoopCore core;
+    private final Thread thread;
+    private BaseProtocol protocol;
+    boolean closing;
+    /** connectionLost is scheduled: from then on the transport does nothing. */
+    boolean lost;
+
+    PipePump(EventLoop loop, ProcessTransport owner, int fd, BaseProtocol protocol) {
+        this.loop = loop;
+        this.owner = owner;
+        this.fd = fd;
+        this.protocol = protocol;
+        this.core = CoreAccess.coreOf(loop);
+        // Platform, not virtual: a virtual thread made inside a task would run on the loop itself.
+        this.thread = Thread.ofPlatform().daemon().stackSize(256 * 1024)
+                .name("asyncio4j-pipe-" + owner.getPid() + "-fd" + fd).unstarted(this::pump);
+    }
+
+    /** The thread's body: blocking I/O until the pipe ends or {@link #stopPump()}. */
+    abstract void pump();
+
+    /** Makes the thread stop at its next chance and releases the stream (a blocked call still ends only with the pipe). */
+    abstract void stopPump();
+
+    final void start() {
+        thread.start();
+    }
+
+    /**
+     * Debug mode: refuses a call from a thread that is not the loop's, as the socket transports
+     * do; costs one flag test otherwise.
+     */
+    final void checkThread(String operation) {
+        if (core.debug() && loop.isRunning() && !core.inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
+                    + Thread.currentThread().getName() + ", not the event loop's thread; use loop.callSoonThreadsafe");
+        }
+    }
+
+    /** Runs {@code action} on the loop; false if the loop has closed (the thread then just ends). */
+    final boolean post(Runnable action) {
+        return core.pushThreadsafe(action);
+    }
+
+    /** For the loop's closing: stops the thread and waits a little for it, once the child has been killed. */
+    final void shutDown() {
+        stopPump();
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    final boolean threadAlive() {
+        return thread.isAlive();
+    }
+
+    /** Schedules, once, the protocol's {@code connectionLost(error)}, then tells the process transport. */
+    final void scheduleConnectionLost(Exception error) {
+        if (lost) {
+            return;
+        }
+        lost = true;
+        closing = true;
+        stopPump();
+        loop.callSoon(() -> {
+            try {
+                protocol.connectionLost(error);
+            } finally {
+                owner.pipeLost(fd);
+            }
+        });
+    }
+
+    @Override
+    public void abort() {
+        checkThread("abort");
+        scheduleConnectionLost(null);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public BaseProtocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return "pipe".equals(name) ? fd : null;
+    }
+
+    static UnsupportedOperationException wrongDirection(int fd, String operation) {
+        return new UnsupportedOperationException(operation + "() is not available on the pipe of fd " + fd
+                + (fd == 0 ? ", the child's stdin, which is write-only" : ", a read-only output of the child"));
+    }
+
+    /** Copies what remains of {@code data}, consuming it. */
+    static byte[] take(ByteBuffer data) {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " fd=" + fd + " pid=" + owner.getPid() + (closing ? " closing" : "") + ">";
+    }
+}

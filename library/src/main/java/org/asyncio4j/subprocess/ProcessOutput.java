@@ -1,0 +1,28 @@
+package org.asyncio4j.subprocess;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What {@link Subprocess#communicate} read: the child's whole stdout and stderr, each null if
+ * that stream was not a pipe. asyncio's {@code (stdout_data, stderr_data)} pair.
+ *
+ * {@snippet :
+ * ProcessOutput output = process.communicate(null);
+ * System.out.print(output.stdoutText());
+ * }
+ *
+ * @param stdout every byte the child wrote to stdout, or null if it was not piped
+ * @param stderr every byte the child wrote to stderr, or null if it was not piped
+ */
+public record ProcessOutput(byte[] stdout, byte[] stderr) {
+
+    /** {@link #stdout()} decoded as UTF-8, or null. */
+    public String stdoutText() {
+        return stdout == null ? null : new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #stderr()} decoded as UTF-8, or null. */
+    public String stderrText() {
+        return stderr == null ? null : new String(stderr, StandardCharsets.UTF_8);
+    }
+}

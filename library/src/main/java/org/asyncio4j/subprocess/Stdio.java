@@ -1,0 +1,72 @@
+package org.asyncio4j.subprocess;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where one of a child's standard streams goes: a pipe to this program, the JVM's own stream, the
+ * null device, a file, or (for stderr only) wherever stdout goes. asyncio's
+ * {@code subprocess.PIPE}, {@code None}, {@code DEVNULL}, a file object and {@code STDOUT}.
+ *
+ * {@snippet :
+ * SubprocessOptions options = SubprocessOptions.defaults()
+ *         .stdin(Stdio.DEVNULL)
+ *         .stdout(Stdio.PIPE)
+ *         .stderr(Stdio.file(Path.of("errors.log")));
+ * }
+ */
+public final class Stdio {
+    /** A pipe to this program: stdin as a {@code StreamWriter}, stdout and stderr as {@code StreamReader}s. */
+    public static final Stdio PIPE = new Stdio(Kind.PIPE, null);
+    /** The JVM's own stream (asyncio's {@code None}); the default of {@code createSubprocessExec}. */
+    public static final Stdio INHERIT = new Stdio(Kind.INHERIT, null);
+    /** The null device: input at once at end of stream, output discarded. */
+    public static final Stdio DEVNULL = new Stdio(Kind.DEVNULL, null);
+    /** For stderr only: merged into stdout, wherever that goes. */
+    public static final Stdio STDOUT = new Stdio(Kind.STDOUT, null);
+
+    /** The kinds of connection, for code that must tell them apart. */
+    public enum Kind { PIPE, INHERIT, DEVNULL, STDOUT, FILE, APPEND }
+
+    private final Kind kind;
+    private final Path path;
+
+    private Stdio(Kind kind, Path path) {
+        this.kind = kind;
+        this.path = path;
+    }
+
+    /** For stdin: read from {@code file}; for stdout or stderr: write to it, truncating it first. */
+    public static Stdio file(Path file) {
+        return new Stdio(Kind.FILE, Objects.requireNonNull(file, "file"));
+    }
+
+    /** For stdout or stderr: append to {@code file}, creating it if needed. */
+    public static Stdio appendTo(Path file) {
+        return new Stdio(Kind.APPEND, Objects.requireNonNull(file, "file"));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The file of {@link Kind#FILE} and {@link Kind#APPEND}, null otherwise. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Stdio s && s.kind == kind && Objects.equals(s.path, path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, path);
+    }
+
+    @Override
+    public String toString() {
+        return path == null ? kind.toString() : kind + " " + path;
+    }
+}

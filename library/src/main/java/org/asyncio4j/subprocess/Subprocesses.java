@@ -1,0 +1,166 @@
+package org.asyncio4j.subprocess;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.internal.subprocess.ProcessTransport;
+
+/**
+ * Starting child processes from a task: as a {@link Subprocess} with streams (asyncio's
+ * {@code asyncio.create_subprocess_exec} and {@code create_subprocess_shell}) or with a
+ * {@link SubprocessProtocol} (asyncio's {@code loop.subprocess_exec} and {@code subprocess_shell}).
+ *
+ * {@snippet :
+ * Asyncio.run(() -> {
+ *     Subprocess ls = Subprocesses.createSubprocessExec("ls", List.of("-l"), SubprocessOptions.defaults().stdout(Stdio.PIPE));
+ *     for (byte[] line : ls.stdout()) {               // line by line, while ls runs
+ *         System.out.print(new String(line, StandardCharsets.UTF_8));
+ *     }
+ *     System.out.println("exit " + ls.await());
+ * });
+ * }
+ *
+ * <h2>How the child is started and its pipes are run</h2>
+ * The child is started with {@link ProcessBuilder} on the loop's default executor, so the loop
+ * goes on while the operating system spawns it (a few milliseconds); the calling task parks
+ * meanwhile. Each pipe then has a platform thread of its own that does the blocking reads or
+ * writes and hands the data to the loop (Java's process pipes cannot join the loop's selector);
+ * reading stops while the reader's buffer is full, so a child that writes without end to a
+ * reader that does not read is slowed down by the pipe instead of filling this JVM's memory.
+ *
+ * <h2>Cancellation</h2>
+ * Cancelling the task while the child starts kills the child. Cancelling later waits leaves it
+ * running (see {@link Subprocess}).
+ *
+ * <h2>Closing the loop</h2>
+ * A child whose transport is still open when its loop closes is killed, as asyncio does when
+ * such a transport is collected; the pipe threads end with its pipes. Children that have exited,
+ * or whose transport was closed, are left alone.
+ */
+public final class Subprocesses {
+    private Subprocesses() {
+    }
+
+    /** Runs {@code program} with {@code args}, every stream inherited: asyncio's {@code create_subprocess_exec(program, *args)}. */
+    public static Subprocess createSubprocessExec(String program, String... args) throws IOException {
+        return createSubprocessExec(program, List.of(args), SubprocessOptions.defaults());
+    }
+
+    /**
+     * Runs {@code program} (found on the PATH unless it is a path) with {@code args}, no shell
+     * involved: asyncio's {@code create_subprocess_exec}.
+     *
+     * @throws java.io.FileNotFoundException if the program or the working directory does not exist
+     * @throws IOException if the child could not be started
+     */
+    public static Subprocess createSubprocessExec(String program, List<String> args, SubprocessOptions options) throws IOException {
+        return start(command(program, args), options);
+    }
+
+    /** Runs {@code command} with the system shell, every stream inherited: asyncio's {@code create_subprocess_shell(cmd)}. */
+    public static Subprocess createSubprocessShell(String command) throws IOException {
+        return createSubprocessShell(command, SubprocessOptions.defaults());
+    }
+
+    /**
+     * Runs {@code command} with the system shell ({@code /bin/sh -c}; {@code cmd.exe /c} on
+     * Windows), so pipelines, redirections and globs work: asyncio's {@code create_subprocess_shell}.
+     * Quote anything that comes from outside yourself.
+     */
+    public static Subprocess createSubprocessShell(String command, SubprocessOptions options) throws IOException {
+        return start(shell(command), options);
+    }
+
+    /**
+     * Runs {@code program} with {@code args} and connects it to a protocol made by
+     * {@code protocolFactory}: asyncio's {@code loop.subprocess_exec}.
+     */
+    public static <P extends SubprocessProtocol> SubprocessConnection<P> subprocessExec(
+            Supplier<P> protocolFactory, String program, List<String> args, SubprocessOptions options) throws IOException {
+        return connect(protocolFactory, command(program, args), options);
+    }
+
+    /** {@link #subprocessExec} through the system shell: asyncio's {@code loop.subprocess_shell}. */
+    public static <P extends SubprocessProtocol> SubprocessConnection<P> subprocessShell(
+            Supplier<P> protocolFactory, String command, SubprocessOptions options) throws IOException {
+        return connect(protocolFactory, shell(command), options);
+    }
+
+    private static Subprocess start(List<String> command, SubprocessOptions options) throws IOException {
+        SubprocessStreamProtocol protocol = new SubprocessStreamProtocol(options.limit());
+        ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), builder(command, options), protocol);
+        return new Subprocess(transport, protocol);
+    }
+
+    private static <P extends SubprocessProtocol> SubprocessConnection<P> connect(
+            Supplier<P> protocolFactory, List<String> command, SubprocessOptions options) throws IOException {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        P protocol = Objects.requireNonNull(protocolFactory.get(), "the protocol factory returned null");
+        ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), builder(command, options), protocol);
+        return new SubprocessConnection<>(transport, protocol);
+    }
+
+    private static List<String> command(String program, List<String> args) {
+        Objects.requireNonNull(program, "program");
+        if (program.isEmpty()) {
+            throw new IllegalArgumentException("program must not be empty");
+        }
+        List<String> command = new ArrayList<>(1 + args.size());
+        command.add(program);
+        for (String arg : args) {
+            command.add(Objects.requireNonNull(arg, "an argument is null"));
+        }
+        return command;
+    }
+
+    private static List<String> shell(String command) {
+        Objects.requireNonNull(command, "command");
+        return File.separatorChar == '\\' ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
+    }
+
+    private static ProcessBuilder builder(List<String> command, SubprocessOptions options) {
+        Objects.requireNonNull(options, "options");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectInput(input(options.stdin()));
+        builder.redirectOutput(output(options.stdout()));
+        if (options.stderr().kind() == Stdio.Kind.STDOUT) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(output(options.stderr()));
+        }
+        if (options.cwd() != null) {
+            builder.directory(options.cwd().toFile());
+        }
+        if (options.env() != null) {
+            builder.environment().clear();
+            builder.environment().putAll(options.env());
+        }
+        return builder;
+    }
+
+    private static Redirect input(Stdio stdio) {
+        return switch (stdio.kind()) {
+            case PIPE -> Redirect.PIPE;
+            case INHERIT -> Redirect.INHERIT;
+            case DEVNULL -> Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null"));
+            case FILE -> Redirect.from(stdio.path().toFile());
+            case STDOUT, APPEND -> throw new IllegalArgumentException("stdin cannot be " + stdio);
+        };
+    }
+
+    private static Redirect output(Stdio stdio) {
+        return switch (stdio.kind()) {
+            case PIPE -> Redirect.PIPE;
+            case INHERIT -> Redirect.INHERIT;
+            case DEVNULL -> Redirect.DISCARD;
+            case FILE -> Redirect.to(stdio.path().toFile());
+            case APPEND -> Redirect.appendTo(stdio.path().toFile());
+            case STDOUT -> throw new IllegalArgumentException("only stderr can be Stdio.STDOUT");
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package org.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+@Timeout(60)
+class SignalHandlerTest {
+
+    private static void sendToThisJvm(String signal) throws IOException, InterruptedException {
+        int status = new ProcessBuilder("kill", "-" + signal, Long.toString(ProcessHandle.current().pid()))
+                .inheritIO().start().waitFor();
+        assertThat(status).isZero();
+    }
+
+    @Test
+    void aHandlerRunsOnTheLoopThreadEachTimeTheSignalArrives() {
+        Thread caller = Thread.currentThread();
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            int[] calls = {0};
+            Future<Thread> first = loop.createFuture();
+            Future<Void> second = loop.createFuture();
+            loop.addSignalHandler("SIGUSR1", () -> {
+                if (++calls[0] == 1) {
+                    first.setResult(Thread.currentThread());
+                } else {
+                    second.setResult(null);
+                }
+            });
+            sendToThisJvm("USR1");
+            assertThat(first.await()).as("the loop's own thread, not a signal thread").isSameAs(caller);
+            sendToThisJvm("USR1");
+            second.await();
+            assertThat(loop.removeSignalHandler("USR1")).isTrue();
+            assertThat(loop.removeSignalHandler("USR1")).isFalse();
+        });
+    }
+
+    @Test
+    void closingTheLoopPutsTheSignalsPreviousHandlerBack() {
+        SignalHandler mine = signal -> { };
+        SignalHandler before = Signal.handle(new Signal("USR2"), mine);
+        try {
+            try (EventLoop loop = Asyncio.newEventLoop()) {
+                loop.addSignalHandler("usr2", () -> { });
+            }
+            assertThat(Signal.handle(new Signal("USR2"), mine)).isSameAs(mine);
+        } finally {
+            Signal.handle(new Signal("USR2"), before);
+        }
+    }
+
+    @Test
+    void unsupportedSignalsAreRefusedWithAReason() {
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            assertThatThrownBy(() -> loop.addSignalHandler("SIGKILL", () -> { }))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SIGKILL cannot be handled");
+            assertThatThrownBy(() -> loop.addSignalHandler("QUIT", () -> { }))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thread dumps");
+            assertThatThrownBy(() -> loop.addSignalHandler("SIGNOPE", () -> { }))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown signal");
+            assertThat(loop.removeSignalHandler("SIGTERM")).isFalse();
+        }
+    }
+
+    @Test
+    void aLoopsSigintHandlerTakesPrecedenceOverCtrlCCancellingMain() throws Exception {
+        try (ChildJvm child = ChildJvm.start(SigintHandlerMain.class, true)) {
+            child.awaitLine("handler installed", 30);
+            child.signal("INT");
+            child.awaitLine("SIGINT handled by the loop", 10);
+            child.awaitLine("main finished normally", 10);
+            assertThat(child.waitFor(10)).isZero();
+        }
+    }
+
+    /** Adds a SIGINT handler inside Asyncio.run, so Ctrl+C must reach it rather than cancel main. */
+    public static final class SigintHandlerMain {
+        public static void main(String[] args) {
+            Asyncio.run(() -> {
+                EventLoop loop = Asyncio.getRunningLoop();
+                Future<Void> interrupted = loop.createFuture();
+                loop.addSignalHandler("SIGINT", () -> {
+                    System.out.println("SIGINT handled by the loop");
+                    interrupted.setResult(null);
+                });
+                System.out.println("handler installed");
+                interrupted.await();
+                System.out.println("main finished normally");
+            });
+        }
+    }
+}
