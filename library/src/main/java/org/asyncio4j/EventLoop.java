@@ -60,7 +60,7 @@ public final class EventLoop implements AutoCloseable {
 
     private final LoopCore core;
     private final Thread.Builder.OfVirtual taskThreads;
-    private final Set<Task<?>> tasks = new LinkedHashSet<>();
+    private final TaskList tasks = new TaskList();
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     private volatile boolean running;
     private volatile boolean closed;
@@ -225,7 +225,7 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         if (!tasks.isEmpty()) {
-            cancelAndFinish(List.copyOf(tasks));
+            cancelAndFinish(tasks.snapshot());
         }
         closed = true;
         if (ownedDefaultExecutor != null) {
@@ -361,7 +361,7 @@ public final class EventLoop implements AutoCloseable {
     /** The tasks of this loop that are not done yet, in creation order. */
     public Set<Task<?>> allTasks() {
         LinkedHashSet<Task<?>> result = new LinkedHashSet<>();
-        for (Task<?> task : tasks) {
+        for (Task<?> task : tasks.snapshot()) {
             if (!task.generatorBody) { // an async generator's body is not a task in asyncio
                 result.add(task);
             }
@@ -649,7 +649,7 @@ public final class EventLoop implements AutoCloseable {
         }
 
         private Task<?> findTask(Runnable continuation) {
-            for (Task<?> task : tasks) {
+            for (Task<?> task : tasks.snapshot()) {
                 if (task.continuation == continuation) {
                     return task;
                 }

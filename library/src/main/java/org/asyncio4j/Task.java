@@ -3,7 +3,9 @@ package org.asyncio4j;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.channels.ClosedByInterruptException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -41,7 +43,6 @@ import org.asyncio4j.internal.loop.LoopCore;
  * @param <T> the result type
  */
 public final class Task<T> extends Future<T> {
-    private static final ThreadLocal<Task<?>> CURRENT = new ThreadLocal<>();
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final Coroutine<T> coroutine;
@@ -68,19 +69,33 @@ public final class Task<T> extends Future<T> {
         this.context = new Context(Context.currentVars());
     }
 
-    /** The task running on the current thread, or null if the current thread is not a task. */
+    /** Links of the loop's {@link TaskList} of unfinished tasks. */
+    Task<?> previousTask;
+    Task<?> nextTask;
+
+    /**
+     * The task running on the current thread, or null if the current thread is not a task. A
+     * task's thread carries its {@link TaskThread} as its uncaught-exception handler, so finding
+     * it is two field reads, with no thread-local map per task.
+     */
     static Task<?> current() {
-        return CURRENT.get();
+        Thread thread = Thread.currentThread();
+        return thread.isVirtual() && thread.getUncaughtExceptionHandler() instanceof TaskThread body ? body.task : null;
+    }
+
+    private Thread newThread(Thread.Builder.OfVirtual builder) {
+        TaskThread body = new TaskThread(this);
+        return builder.name(name).uncaughtExceptionHandler(body).unstarted(body);
     }
 
     void start(Thread.Builder.OfVirtual builder) {
-        thread = builder.name(name).unstarted(this::body);
+        thread = newThread(builder);
         continuation = loop.core().start(thread);
     }
 
     /** Starts the task so that its first step runs right after the current callback or task step. */
     void startNext(Thread.Builder.OfVirtual builder) {
-        thread = builder.name(name).unstarted(this::body);
+        thread = newThread(builder);
         continuation = loop.core().start(thread, false);
         loop.core().runNext(continuation);
     }
@@ -92,7 +107,7 @@ public final class Task<T> extends Future<T> {
      * the creator, run before anything else that is ready.
      */
     void startEagerly(Thread.Builder.OfVirtual builder) {
-        thread = builder.name(name).unstarted(this::body);
+        thread = newThread(builder);
         continuation = loop.core().start(thread, false);
         Task<?> creator = Task.current();
         if (creator == null) {
@@ -265,7 +280,6 @@ public final class Task<T> extends Future<T> {
     }
 
     private void body() {
-        CURRENT.set(this);
         started = true;
         T value = null;
         Throwable failure = null;
@@ -303,5 +317,29 @@ public final class Task<T> extends Future<T> {
     private static boolean isInterruption(Throwable failure) {
         return failure instanceof InterruptedException || failure instanceof ClosedByInterruptException
                 || failure instanceof InterruptedIOException;
+    }
+
+    /** What a task's virtual thread runs, and its uncaught-exception handler: the thread's link to its task. */
+    private static final class TaskThread implements Runnable, Thread.UncaughtExceptionHandler {
+        final Task<?> task;
+
+        TaskThread(Task<?> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            task.body();
+        }
+
+        /** Only an error while finishing the task can get here: report it rather than print it. */
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("message", "Unexpected error while finishing " + task);
+            context.put("exception", error);
+            context.put("task", task);
+            task.loop.callExceptionHandler(context);
+        }
     }
 }

@@ -1,0 +1,72 @@
+package org.asyncio4j.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asyncio4j.bench.cases.CallSoonCase;
+import org.asyncio4j.bench.cases.FloorCase;
+import org.asyncio4j.bench.cases.IdleMemoryCase;
+import org.asyncio4j.bench.cases.PingPongCase;
+import org.asyncio4j.bench.cases.QueueCase;
+import org.asyncio4j.bench.cases.SpawnCase;
+import org.asyncio4j.bench.cases.SwitchCase;
+import org.asyncio4j.bench.cases.TimersCase;
+
+/**
+ * Every asyncio4j case by name, in the order they run.
+ *
+ * <p>Extension point for {@code echo} (streams and protocol servers driven by the shared C load
+ * generator): it is not a case of this JVM but a server process, so it belongs in
+ * {@code bench/run}'s {@code run_echo} step; it is listed in {@link #PENDING} until the
+ * networking layer lands.
+ *
+ * {@snippet :
+ * for (BenchCase c : Cases.select(List.of("spawn", "switch"))) { ... }
+ * }
+ */
+public final class Cases {
+    /** Cases the issue asks for that cannot be measured yet, with the reason. */
+    public static final Map<String, String> PENDING = Map.of(
+            "echo", "needs asyncio4j's streams and protocol servers (networking is not merged yet)");
+
+    private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
+
+    static {
+        for (BenchCase c : List.of(new SpawnCase(), new SwitchCase(), new PingPongCase(), new QueueCase(),
+                new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase())) {
+            ALL.put(c.name(), c);
+        }
+    }
+
+    private Cases() {
+    }
+
+    /** Every case's name, in run order. */
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    /**
+     * The named cases in run order (all of them for an empty list).
+     *
+     * @throws IllegalArgumentException naming the unknown case and the known ones
+     */
+    public static List<BenchCase> select(List<String> names) {
+        if (names.isEmpty()) {
+            return List.copyOf(ALL.values());
+        }
+        List<BenchCase> selected = new ArrayList<>();
+        for (String name : names) {
+            BenchCase c = ALL.get(name);
+            if (c == null && !PENDING.containsKey(name)) {
+                throw new IllegalArgumentException("unknown case '" + name + "'; the cases are " + names()
+                        + " (pending: " + PENDING.keySet() + ")");
+            }
+            if (c != null) {
+                selected.add(c);
+            }
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,136 @@
+package org.asyncio4j.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All figures of one run (asyncio4j's and the peers', read from {@code results.jsonl}),
+ * arranged as comparable rows.
+ *
+ * <p>The peers name a few things differently; this is where they are reconciled: CPython reports
+ * timer overhead in seconds as {@code timers_overhead_s} and its memory as
+ * {@code timers_bytes_per_task}, the JVM peers report {@code timers} in {@code ms_over_1s} with
+ * {@code heap_bytes_per_task} beside it; per-item units differ only in wording
+ * ({@code ns/task}, {@code ns/thread}, {@code ns/coroutine}).
+ *
+ * {@snippet :
+ * Results results = Results.read(Path.of("bench/target/results.jsonl"));
+ * for (Row row : results.rows()) { ... }
+ * }
+ */
+public final class Results {
+    /** Systems in column order; peers not in this list are appended in order of appearance. */
+    static final List<String> SYSTEM_ORDER = List.of("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines",
+            "java-vthreads-1carrier", "java-vthreads");
+    private static final List<String> ROW_ORDER = List.of("spawn", "switch", "pingpong", "queue", "callsoon",
+            "timers_overhead", "timers_memory", "idle_memory", "floor_vthread", "floor_continuation", "floor_pingpong");
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final Set<String> systems = new LinkedHashSet<>();
+
+    /** Reads every non-blank line of {@code jsonl}; a malformed line is an error naming its number. */
+    public static Results read(Path jsonl) throws IOException {
+        Results results = new Results();
+        List<String> lines = Files.readAllLines(jsonl);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                results.add(FlatJson.parse(line));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(jsonl + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    /** Adds one figure (a parsed JSON line). */
+    public void add(Map<String, Object> figure) {
+        String system = (String) figure.get("system");
+        String kase = (String) figure.get("case");
+        String unit = (String) figure.get("unit");
+        if (system == null || kase == null || !(figure.get("value") instanceof Double value)) {
+            throw new IllegalArgumentException("a figure needs system, case and a numeric value: " + figure);
+        }
+        systems.add(system);
+        switch (kase) {
+            case "timers" -> {
+                put("timers_overhead", "ms over the longest delay", false, system, value);
+                if (figure.get("heap_bytes_per_task") instanceof Double heap && !"asyncio4j".equals(system)) {
+                    put("timers_memory", "bytes/task", false, system, heap);
+                }
+            }
+            case "timers_overhead_s" -> put("timers_overhead", "ms over the longest delay", false, system, value * 1000);
+            case "timers_bytes_per_task" -> put("timers_memory", "bytes/task", false, system, value);
+            case "idle_memory" -> put("idle_memory", "bytes/task", false, system, value);
+            default -> {
+                boolean rate = unit != null && unit.endsWith("/s");
+                put(kase, rate ? unit : perOperation(unit), rate, system, value);
+            }
+        }
+    }
+
+    /** The rows in a stable order: the known cases first, others (echo) after. */
+    public List<Row> rows() {
+        List<Row> ordered = new ArrayList<>();
+        for (String key : ROW_ORDER) {
+            if (rows.containsKey(key)) {
+                ordered.add(rows.get(key));
+            }
+        }
+        for (Row row : rows.values()) {
+            if (!ROW_ORDER.contains(row.key())) {
+                ordered.add(row);
+            }
+        }
+        return ordered;
+    }
+
+    /** Every system that reported at least one figure, asyncio4j first. */
+    public List<String> systems() {
+        List<String> ordered = new ArrayList<>();
+        for (String s : SYSTEM_ORDER) {
+            if (systems.contains(s)) {
+                ordered.add(s);
+            }
+        }
+        for (String s : systems) {
+            if (!ordered.contains(s)) {
+                ordered.add(s);
+            }
+        }
+        return ordered;
+    }
+
+    /** The figure of {@code system} in row {@code key}, or null. */
+    public Double value(String key, String system) {
+        Row row = rows.get(key);
+        return row == null ? null : row.values().get(system);
+    }
+
+    private void put(String key, String unit, boolean higherIsBetter, String system, double value) {
+        rows.computeIfAbsent(key, k -> new Row(k, unit, higherIsBetter, new LinkedHashMap<>()))
+                .values().putIfAbsent(system, value);
+    }
+
+    /** "ns/task", "ns/thread", "ns/coroutine" are one unit: nanoseconds per operation of the case. */
+    private static String perOperation(String unit) {
+        if (unit == null) {
+            return "";
+        }
+        return switch (unit) {
+            case "ns/task", "ns/thread", "ns/coroutine" -> "ns/task";
+            case "ns/round-trip", "ns/roundtrip" -> "ns/round trip";
+            default -> unit;
+        };
+    }
+}

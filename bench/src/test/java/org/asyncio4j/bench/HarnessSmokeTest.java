@@ -1,0 +1,58 @@
+package org.asyncio4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.asyncio4j.bench.report.FlatJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every asyncio4j case at the tiny size (figures meaningless, seconds in all) and checks
+ * that each produced sane positive figures in the peers' JSON format. Never the real benchmark.
+ */
+class HarnessSmokeTest {
+
+    @Test
+    void everyCaseProducesPositiveFiguresAsJsonLines() throws Exception {
+        List<String> producedCases = new ArrayList<>();
+        for (BenchCase c : Cases.select(List.of())) {
+            List<Figure> figures = c.run(Size.TINY);
+            assertThat(figures).as(c.name()).isNotEmpty();
+            for (Figure figure : figures) {
+                Map<String, Object> json = FlatJson.parse(figure.toJson());
+                assertThat(json.get("system")).isEqualTo("asyncio4j");
+                assertThat(json.get("n")).isEqualTo((double) c.n(Size.TINY));
+                assertThat(json.get("unit")).asString().isNotBlank();
+                assertThat((Double) json.get("value")).as(figure.toJson()).isPositive().isFinite();
+                assertThat((Double) json.get("median")).as(figure.toJson()).isGreaterThanOrEqualTo((Double) json.get("value"));
+                if (((String) json.get("unit")).startsWith("ns/")) {
+                    assertThat((Double) json.get("cpu_ns")).as(figure.toJson()).isPositive();
+                }
+                producedCases.add((String) json.get("case"));
+            }
+        }
+        assertThat(producedCases).containsExactly("spawn", "switch", "pingpong", "queue", "timers",
+                "timers_bytes_per_task", "idle_memory", "callsoon", "floor_vthread", "floor_pingpong", "floor_continuation");
+    }
+
+    @Test
+    void unitsAreThePeersUnits() throws Exception {
+        assertThat(Cases.select(List.of("spawn")).getFirst().run(Size.TINY).getFirst().unit()).isEqualTo("ns/task");
+        assertThat(Cases.select(List.of("pingpong")).getFirst().run(Size.TINY).getFirst().unit()).isEqualTo("ns/roundtrip");
+        assertThat(Cases.select(List.of("callsoon")).getFirst().run(Size.TINY).getFirst().unit()).isEqualTo("ns/callback");
+    }
+
+    @Test
+    void anUnknownCaseIsRejectedWithTheKnownNames() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cases.select(List.of("swtich")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("swtich").hasMessageContaining("switch");
+    }
+
+    @Test
+    void thePendingEchoCaseSelectsNothingRatherThanFailing() {
+        assertThat(Cases.select(List.of("echo"))).isEmpty();
+    }
+}

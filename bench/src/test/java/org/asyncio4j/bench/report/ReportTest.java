@@ -1,0 +1,82 @@
+package org.asyncio4j.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+
+/** The table, targets and chart built from a fixed set of lines in each peer's own format. */
+class ReportTest {
+    private static final String LINES = """
+            {"system":"asyncio4j","case":"spawn","n":1000,"value":500.0,"unit":"ns/task","median":510.0}
+            {"system":"asyncio4j","case":"timers","n":1000,"value":12.0,"unit":"ms_over_1s","heap_bytes_per_task":900.0}
+            {"system":"asyncio4j","case":"timers_bytes_per_task","n":1000,"value":900.0,"unit":"bytes/task"}
+            {"system":"asyncio4j","case":"switch","n":1000,"value":150.0,"unit":"ns/switch"}
+            {"system":"asyncio4j","case":"floor_vthread","n":1000,"value":140.0,"unit":"ns/switch"}
+            {"system": "uvloop", "case": "spawn", "n": 1000, "value": 10000.0, "unit": "ns/task"}
+            {"system": "asyncio", "case": "timers_overhead_s", "n": 1000, "value": 0.25, "unit": "s"}
+            {"system": "asyncio", "case": "timers_bytes_per_task", "n": 1000, "value": 1200.5, "unit": "bytes/task"}
+            {"system":"kotlin-coroutines","case":"spawn","n":1000,"value":400.0,"unit":"ns/coroutine"}
+            {"system":"kotlin-coroutines","case":"timers","n":1000,"value":30.0,"unit":"ms_over_1s","heap_bytes_per_task":300.0}
+            """;
+
+    private static Results results(Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, LINES);
+        return Results.read(file);
+    }
+
+    @Test
+    void thePeersSpellingsAreReconciledIntoComparableRows(@TempDir Path dir) throws Exception {
+        Results r = results(dir);
+        assertThat(r.systems()).containsExactly("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines");
+        assertThat(r.value("timers_overhead", "asyncio")).isEqualTo(250.0);
+        assertThat(r.value("timers_overhead", "kotlin-coroutines")).isEqualTo(30.0);
+        assertThat(r.value("timers_memory", "kotlin-coroutines")).isEqualTo(300.0);
+        assertThat(r.value("timers_memory", "asyncio4j")).isEqualTo(900.0);
+        assertThat(r.value("spawn", "kotlin-coroutines")).isEqualTo(400.0);
+    }
+
+    @Test
+    void theTableShowsRatiosAndMissingPeers(@TempDir Path dir) throws Exception {
+        String table = TextTable.render(results(dir), Map.of("java-vthreads-1carrier", "did not build"));
+        assertThat(table).contains("0.050x").contains("1.25x").contains("missing")
+                .contains("missing peer java-vthreads-1carrier: did not build");
+    }
+
+    @Test
+    void targetsSayWhichAreMetAndWhichCannotBeChecked(@TempDir Path dir) throws Exception {
+        String targets = Targets.render(results(dir));
+        assertThat(targets).contains("spawn >= 10x faster than uvloop: 500 / 10,000 = 0.050x -> met")
+                .contains("spawn within 2x of Kotlin coroutines: 500 / 400 = 1.25x -> met")
+                .contains("switch within 1.3x of the bare loop-carried vthread yield: 150 / 140 = 1.07x -> met")
+                .contains("timer overhead below CPython asyncio's: 12.0 / 250 = 0.048x -> met")
+                .contains("pingpong >= 10x faster than uvloop: not measured");
+    }
+
+    @Test
+    void theChartIsWellFormedSvg(@TempDir Path dir) throws Exception {
+        String svg = SvgChart.render(results(dir), Map.of("uvloop-x", "not installed"));
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(svg)));
+        assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(document.getElementsByTagName("rect").getLength()).isGreaterThan(10);
+        assertThat(svg).contains("missing peer uvloop-x");
+    }
+
+    @Test
+    void malformedLinesAreRejectedWithTheirPosition() {
+        assertThatThrownBy(() -> FlatJson.parse("{\"a\":1,}")).hasMessageContaining("character");
+        assertThatThrownBy(() -> FlatJson.parse("{\"a\":[1]}")).hasMessageContaining("nested");
+        assertThatThrownBy(() -> FlatJson.parse("{\"a\":1} x")).hasMessageContaining("after the closing brace");
+        assertThat(FlatJson.parse("{\"s\":\"a\\\"b\",\"t\":true,\"n\":null,\"x\":-1.5e3}"))
+                .containsEntry("s", "a\"b").containsEntry("t", true).containsEntry("n", null).containsEntry("x", -1500.0);
+    }
+}
