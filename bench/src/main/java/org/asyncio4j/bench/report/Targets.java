@@ -14,10 +14,22 @@ public final class Targets {
     private Targets() {
     }
 
-    /** One line per target. */
+    /** One line per target; the echo targets only if the run measured echo, the others only if it measured them. */
     public static String render(Results results) {
         StringBuilder out = new StringBuilder("targets (asyncio4j ÷ reference; met when at or below the limit,"
                 + " for req/s when at or above it):\n");
+        boolean echo = results.rows().stream().anyMatch(row -> row.key().startsWith("echo_"));
+        boolean others = results.rows().stream().anyMatch(row -> !row.key().startsWith("echo_"));
+        if (others || !echo) {
+            microTargets(out, results);
+        }
+        if (echo) {
+            echoTargets(out, results);
+        }
+        return out.toString();
+    }
+
+    private static void microTargets(StringBuilder out, Results results) {
         for (String kase : new String[] {"spawn", "pingpong", "queue", "callsoon"}) {
             check(out, results, kase + " >= 10x faster than uvloop", kase, "asyncio4j", kase, "uvloop", 0.1);
         }
@@ -34,8 +46,10 @@ public final class Targets {
                 "asyncio", 1);
         check(out, results, "timer overhead below CPython asyncio's", "timers_overhead", "asyncio4j",
                 "timers_overhead", "asyncio", 1);
-        boolean echoMeasured = results.rows().stream().anyMatch(row -> row.key().startsWith("echo_"));
-        for (String size : echoMeasured ? new String[] {"64B", "4096B"} : new String[0]) {
+    }
+
+    private static void echoTargets(StringBuilder out, Results results) {
+        for (String size : new String[] {"64B", "4096B"}) {
             String row = "echo_" + size;
             atLeast(out, results, "echo " + size + " >= uvloop's protocol server", row, "uvloop");
             atLeast(out, results, "echo " + size + " >= Netty epoll on one loop", row, "netty-epoll");
@@ -46,7 +60,6 @@ public final class Targets {
             atLeast(out, results, "echo " + size + " streams >= uvloop's streams (information)", "echo_streams_" + size,
                     "uvloop");
         }
-        return out.toString();
     }
 
     /** A rate target: asyncio4j's figure in {@code row} at least {@code system}'s. */
