@@ -56,8 +56,8 @@ public final class Main {
             return;
         }
         for (String name : names) {
-            if (Cases.PENDING.containsKey(name)) {
-                System.err.println("# " + name + ": not measured yet, " + Cases.PENDING.get(name));
+            if (Cases.ELSEWHERE.containsKey(name)) {
+                System.err.println("# " + name + ": not run here: " + Cases.ELSEWHERE.get(name));
             }
         }
         for (BenchCase c : cases) {

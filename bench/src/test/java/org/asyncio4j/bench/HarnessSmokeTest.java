@@ -52,7 +52,7 @@ class HarnessSmokeTest {
     }
 
     @Test
-    void thePendingEchoCaseSelectsNothingRatherThanFailing() {
+    void theEchoCaseIsAcceptedHereAndLeftToBenchRun() {
         assertThat(Cases.select(List.of("echo"))).isEmpty();
     }
 }

@@ -18,7 +18,12 @@ import java.util.Set;
  * timer overhead in seconds as {@code timers_overhead_s} and its memory as
  * {@code timers_bytes_per_task}, the JVM peers report {@code timers} in {@code ms_over_1s} with
  * {@code heap_bytes_per_task} beside it; per-item units differ only in wording
- * ({@code ns/task}, {@code ns/thread}, {@code ns/coroutine}).
+ * ({@code ns/task}, {@code ns/thread}, {@code ns/coroutine}). Echo servers are named
+ * {@code <system>-streams} and {@code <system>-protocol} ({@code uvloop-protocol}); the suffix picks
+ * the row ({@code echo_streams_64B} or {@code echo_64B}, where the servers without streams, Netty
+ * and the rest, also go) and the rest the column, and each echo line also gives the server's CPU
+ * time per request ({@code cpu_ns_per_req}) and the p99 latency ({@code p99_us}) as rows of
+ * their own.
  *
  * {@snippet :
  * Results results = Results.read(Path.of("bench/target/results.jsonl"));
@@ -28,9 +33,14 @@ import java.util.Set;
 public final class Results {
     /** Systems in column order; peers not in this list are appended in order of appearance. */
     static final List<String> SYSTEM_ORDER = List.of("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines",
-            "java-vthreads-1carrier", "java-vthreads");
+            "java-vthreads-1carrier", "java-vthreads", "netty-epoll", "netty-nio", "nio-single", "vthread-per-conn");
     private static final List<String> ROW_ORDER = List.of("spawn", "switch", "pingpong", "queue", "callsoon",
-            "timers_overhead", "timers_memory", "idle_memory", "floor_vthread", "floor_continuation", "floor_pingpong");
+            "timers_overhead", "timers_memory", "idle_memory", "floor_vthread", "floor_continuation", "floor_pingpong",
+            "echo_64B", "echo_64B_cpu", "echo_64B_p99", "echo_4096B", "echo_4096B_cpu", "echo_4096B_p99",
+            "echo_streams_64B", "echo_streams_64B_cpu", "echo_streams_64B_p99",
+            "echo_streams_4096B", "echo_streams_4096B_cpu", "echo_streams_4096B_p99");
+    private static final String STREAMS = "-streams";
+    private static final String PROTOCOL = "-protocol";
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Set<String> systems = new LinkedHashSet<>();
@@ -61,6 +71,10 @@ public final class Results {
         if (system == null || kase == null || !(figure.get("value") instanceof Double value)) {
             throw new IllegalArgumentException("a figure needs system, case and a numeric value: " + figure);
         }
+        if (kase.startsWith("echo_")) {
+            addEcho(system, kase.substring("echo_".length()), value, figure);
+            return;
+        }
         systems.add(system);
         switch (kase) {
             case "timers" -> {
@@ -76,6 +90,26 @@ public final class Results {
                 boolean rate = unit != null && unit.endsWith("/s");
                 put(kase, rate ? unit : perOperation(unit), rate, system, value);
             }
+        }
+    }
+
+    /** An echo server's figures: requests/s, CPU time per request and p99 latency, in three rows. */
+    private void addEcho(String system, String size, double requestsPerSecond, Map<String, Object> figure) {
+        String row = "echo_" + size;
+        String column = system;
+        if (system.endsWith(STREAMS)) {
+            row = "echo_streams_" + size;
+            column = system.substring(0, system.length() - STREAMS.length());
+        } else if (system.endsWith(PROTOCOL)) {
+            column = system.substring(0, system.length() - PROTOCOL.length());
+        }
+        systems.add(column);
+        put(row, "req/s", true, column, requestsPerSecond);
+        if (figure.get("cpu_ns_per_req") instanceof Double cpu) {
+            put(row + "_cpu", "server CPU ns/req", false, column, cpu);
+        }
+        if (figure.get("p99_us") instanceof Double p99) {
+            put(row + "_p99", "p99 latency µs", false, column, p99);
         }
     }
 

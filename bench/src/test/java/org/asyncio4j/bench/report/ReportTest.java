@@ -71,6 +71,42 @@ class ReportTest {
         assertThat(svg).contains("missing peer uvloop-x");
     }
 
+    private static final String ECHO_LINES = """
+            {"system":"asyncio4j-protocol","case":"echo_64B","n":100,"value":90000.0,"unit":"req/s","cpu_ns_per_req":8000.0,"p99_us":2100.0}
+            {"system":"asyncio4j-streams","case":"echo_64B","n":100,"value":70000.0,"unit":"req/s","cpu_ns_per_req":11000.0,"p99_us":3000.0}
+            {"system":"uvloop-protocol","case":"echo_64B","n":100,"value":80000.0,"unit":"req/s","cpu_ns_per_req":9000.0,"p99_us":2500.0}
+            {"system":"uvloop-streams","case":"echo_64B","n":100,"value":60000.0,"unit":"req/s","cpu_ns_per_req":13000.0,"p99_us":3500.0}
+            {"system":"netty-epoll","case":"echo_64B","n":100,"value":100000.0,"unit":"req/s","cpu_ns_per_req":7000.0,"p99_us":null}
+            """;
+
+    @Test
+    void echoServersGoInOneRowPerApiLevelAndMoreRequestsPerSecondIsBetter(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, ECHO_LINES);
+        Results r = Results.read(file);
+        assertThat(r.systems()).containsExactly("asyncio4j", "uvloop", "netty-epoll");
+        assertThat(r.value("echo_64B", "asyncio4j")).isEqualTo(90000.0);
+        assertThat(r.value("echo_streams_64B", "asyncio4j")).isEqualTo(70000.0);
+        assertThat(r.value("echo_streams_64B", "uvloop")).isEqualTo(60000.0);
+        assertThat(r.value("echo_64B_cpu", "netty-epoll")).isEqualTo(7000.0);
+        assertThat(r.value("echo_64B_p99", "netty-epoll")).isNull();
+        assertThat(r.rows()).extracting(Row::key).startsWith("echo_64B", "echo_64B_cpu", "echo_64B_p99")
+                .contains("echo_streams_64B");
+        String targets = Targets.render(r);
+        assertThat(targets).contains("echo 64B >= uvloop's protocol server: 90,000 / 80,000 = 1.13x -> met")
+                .contains("echo 64B >= Netty epoll on one loop: 90,000 / 100,000 = 0.90x -> MISSED")
+                .contains("echo 64B server CPU per request vs uvloop's (information): 8,000 / 9,000 = 0.89x -> met")
+                .contains("echo 64B streams >= uvloop's streams (information): 70,000 / 60,000 = 1.17x -> met")
+                .contains("echo 4096B >= uvloop's protocol server: not measured")
+                .doesNotContain("spawn");
+        assertThat(TextTable.render(r, Map.of())).contains("90,000").contains("80,000 (1.13x)");
+    }
+
+    @Test
+    void aRunWithoutEchoHasNoEchoTargets(@TempDir Path dir) throws Exception {
+        assertThat(Targets.render(results(dir))).doesNotContain("echo");
+    }
+
     @Test
     void malformedLinesAreRejectedWithTheirPosition() {
         assertThatThrownBy(() -> FlatJson.parse("{\"a\":1,}")).hasMessageContaining("character");
