@@ -10,6 +10,7 @@ import org.asyncio4j.bench.cases.IdleMemoryCase;
 import org.asyncio4j.bench.cases.PingPongCase;
 import org.asyncio4j.bench.cases.QueueCase;
 import org.asyncio4j.bench.cases.SpawnCase;
+import org.asyncio4j.bench.cases.SubprocessCatCase;
 import org.asyncio4j.bench.cases.SwitchCase;
 import org.asyncio4j.bench.cases.TimersCase;
 
@@ -34,7 +35,8 @@ public final class Cases {
 
     static {
         for (BenchCase c : List.of(new SpawnCase(), new SwitchCase(), new PingPongCase(), new QueueCase(),
-                new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase())) {
+                new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase(),
+                new SubprocessCatCase())) {
             ALL.put(c.name(), c);
         }
     }

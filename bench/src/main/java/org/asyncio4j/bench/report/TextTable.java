@@ -54,7 +54,7 @@ public final class TextTable {
         StringBuilder out = new StringBuilder();
         appendAligned(out, cells);
         out.append("a4j/peer = asyncio4j's figure divided by the peer's: below 1 asyncio4j is cheaper "
-                + "(for req/s rows, above 1 it is faster).\n");
+                + "(for rates such as req/s and MB/s, above 1 asyncio4j is faster).\n");
         missing.forEach((s, why) -> out.append("missing peer ").append(s).append(": ").append(why).append('\n'));
         return out.toString();
     }
