@@ -1,0 +1,40 @@
+package org.asyncio4j.cli;
+
+import org.asyncio4j.cli.crawl.CrawlCommand;
+import org.asyncio4j.cli.repl.ReplCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code asyncio4j} command: the demo tour, a crawler, an echo server and client, and a REPL
+ * whose snippets run as tasks of a running event loop.
+ *
+ * {@snippet lang=sh :
+ * ./asyncio4j demo ten-downloads-gather
+ * ./asyncio4j crawl --self-test
+ * ./asyncio4j repl
+ * }
+ *
+ * <p>The runnable jar carries {@code Add-Opens: java.base/java.lang} in its manifest, so
+ * {@code java -jar asyncio4j-cli.jar ...} needs no JVM flags.
+ */
+@Command(name = "asyncio4j", mixinStandardHelpOptions = true, version = "asyncio4j 0.1.0",
+        description = "Python's asyncio, natively in Java 25: a tour, tools and a REPL.",
+        subcommands = {DemoCommand.class, CrawlCommand.class, EchoServerCommand.class, EchoClientCommand.class,
+                ReplCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** Without a subcommand: show what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
