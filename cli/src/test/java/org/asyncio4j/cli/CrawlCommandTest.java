@@ -90,6 +90,17 @@ class CrawlCommandTest {
     }
 
     @Test
+    void ctrlCEndsTheCrawlWithASummaryOfWhatFinished() throws Exception {
+        try (CliProcess crawl = CliProcess.jar("crawl", "--self-test", "--timeout", "60", "--retries", "0")) {
+            crawl.awaitLine("[12/13]", 60); // every page but the one that never answers
+            crawl.signal("INT");
+            assertThat(crawl.waitFor(30)).as(crawl.text()).isEqualTo(130);
+            assertThat(crawl.output()).contains("interrupted after 12 of 13 URLs",
+                    "outcomes: 200 x7, 404 x1, 500 x1, 503 x1, error x2");
+        }
+    }
+
+    @Test
     void badArgumentsAreRefusedWithWhatToDoInstead() throws Exception {
         try (CliProcess crawl = CliProcess.jar("crawl")) {
             assertThat(crawl.waitFor(30)).isEqualTo(2);

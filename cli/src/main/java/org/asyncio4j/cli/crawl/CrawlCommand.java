@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.asyncio4j.Asyncio;
+import org.asyncio4j.CancelledError;
 import org.asyncio4j.KeyboardInterrupt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,9 +85,7 @@ public final class CrawlCommand implements Callable<Integer> {
             try {
                 return Asyncio.run(() -> crawl(http, options, targets, out));
             } catch (KeyboardInterrupt e) {
-                out.println();
-                out.println("crawl interrupted");
-                return 130;
+                return 130; // what finished is summarized already
             } finally {
                 http.shutdownNow();
             }
@@ -103,14 +102,19 @@ public final class CrawlCommand implements Callable<Integer> {
                 all.addAll(site.urls());
             }
             Progress progress = useBar() ? Progress.bar(out, all.size()) : Progress.lines(out, all.size());
+            Crawler crawler = new Crawler(http, options, progress);
             long start = System.nanoTime();
             progress.start();
             List<FetchResult> results;
             try {
-                results = new Crawler(http, options, progress).crawl(all);
-            } finally {
+                results = crawler.crawl(all);
+            } catch (CancelledError e) { // Ctrl+C: say what got done, then let the cancellation end the run
                 progress.stop();
+                out.printf("interrupted after %d of %d URLs%n", crawler.finished().size(), all.size());
+                CrawlSummary.print(out, crawler.finished(), (System.nanoTime() - start) / 1e9, options.concurrency());
+                throw e;
             }
+            progress.stop();
             CrawlSummary.print(out, results, (System.nanoTime() - start) / 1e9, options.concurrency());
             if (site != null) {
                 return checkSelfTest(out, results.subList(targets.size(), results.size()));

@@ -81,6 +81,7 @@ public final class Crawler {
     private final HttpClient http;
     private final Options options;
     private final Progress progress;
+    private final List<FetchResult> finished = new ArrayList<>();
 
     public Crawler(HttpClient http, Options options, Progress progress) {
         this.http = http;
@@ -98,11 +99,17 @@ public final class Crawler {
                 try (var _ = slots.acquire()) {
                     result = fetch(url);
                 }
+                finished.add(result);
                 progress.finished(result);
                 return result;
             }, "fetch " + url));
         }
         return Asyncio.gather(fetches).await();
+    }
+
+    /** The results so far, in the order they finished: what a cancelled crawl did get done. */
+    public List<FetchResult> finished() {
+        return List.copyOf(finished);
     }
 
     private FetchResult fetch(URI url) {

@@ -17,7 +17,6 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import org.asyncio4j.EventLoop;
-import sun.misc.Signal;
 
 /**
  * The read-eval-print loop of {@code asyncio4j repl}: reads snippets (several lines when
@@ -45,8 +44,7 @@ final class Shell implements AutoCloseable {
     private final PrintStream out;
     private final JShell jshell;
     private final LoopExecutionControl.Provider provider;
-    private final Signal interrupt = new Signal("INT");
-    private final sun.misc.SignalHandler previousHandler;
+    private final CtrlC ctrlC;
     private volatile boolean dropInput;
 
     Shell(EventLoop loop, PrintStream out) {
@@ -58,7 +56,7 @@ final class Shell implements AutoCloseable {
         for (String line : IMPORTS) {
             jshell.eval(line);
         }
-        this.previousHandler = Signal.handle(interrupt, signal -> onInterrupt());
+        this.ctrlC = CtrlC.install(this::onInterrupt);
     }
 
     /** Reads and runs snippets until {@code /exit} or the end of input. */
@@ -201,7 +199,7 @@ final class Shell implements AutoCloseable {
 
     @Override
     public void close() {
-        Signal.handle(interrupt, previousHandler);
+        ctrlC.close();
         jshell.close();
     }
 }
