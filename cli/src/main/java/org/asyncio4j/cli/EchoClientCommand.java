@@ -30,19 +30,19 @@ import picocli.CommandLine.Option;
 @Command(name = "echo-client", mixinStandardHelpOptions = true,
         description = "Load an echo server: N connections send B-byte messages for S seconds; prints requests/s and latency percentiles.")
 final class EchoClientCommand implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server address (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Server address (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", required = true, description = "Server port.")
+    @Option(names = "--port", paramLabel = "P", required = true, description = "Server port.")
     private int port;
 
-    @Option(names = "--connections", defaultValue = "10", description = "Concurrent connections, one task each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "10", description = "Concurrent connections, one task each (default: ${DEFAULT-VALUE}).")
     private int connections;
 
-    @Option(names = "--size", defaultValue = "64", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "B", defaultValue = "64", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
     private int size;
 
-    @Option(names = "--duration", defaultValue = "5", description = "Seconds to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "5", description = "Seconds to run (default: ${DEFAULT-VALUE}).")
     private double duration;
 
     /** Thrown when an echo differs from what was sent. */

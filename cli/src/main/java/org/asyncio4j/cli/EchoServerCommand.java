@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 @Command(name = "echo-server", mixinStandardHelpOptions = true,
         description = "An echo server: every byte a client sends comes back. Ctrl+C stops it.")
 final class EchoServerCommand implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", defaultValue = "8888", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8888", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int port;
 
     @Override

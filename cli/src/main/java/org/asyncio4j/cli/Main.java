@@ -29,7 +29,20 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine commandLine = new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportIoFailure);
+        System.exit(commandLine.execute(args));
+    }
+
+    /**
+     * An I/O failure (port taken, connection refused, unreadable file) is the user's to fix, so
+     * it gets one line instead of a stack trace; anything else is a bug and keeps its trace.
+     */
+    private static int reportIoFailure(Exception error, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (!(error instanceof java.io.IOException)) {
+            throw error;
+        }
+        command.getErr().println("asyncio4j " + command.getCommandName() + ": " + error.getMessage());
+        return 1;
     }
 
     /** Without a subcommand: show what there is. */

@@ -78,4 +78,17 @@ class EchoCommandsTest {
             }
         }
     }
+
+    @Test
+    void clientWithNoServerToTalkToSaysSoInOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        try (CliProcess client = CliProcess.jar("echo-client", "--port", Integer.toString(closedPort), "--duration", "1")) {
+            assertThat(client.waitFor(30)).isEqualTo(1);
+            assertThat(client.output()).anyMatch(line -> line.startsWith("asyncio4j echo-client: ") && line.contains("Connection refused"))
+                    .noneMatch(line -> line.contains("\tat "));
+        }
+    }
 }

@@ -190,7 +190,9 @@ final class Shell implements AutoCloseable {
     }
 
     private void onInterrupt() {
-        if (!provider.cancelRunning()) {
+        if (provider.cancelRunning()) {
+            out.println(); // past the terminal's "^C", before the snippet's CancelledError
+        } else {
             dropInput = true;
             out.print(System.lineSeparator() + "(Ctrl+C cancels a running snippet; /exit or Ctrl+D leaves)" + System.lineSeparator() + PROMPT);
             out.flush();
