@@ -1,5 +1,7 @@
 package org.asyncio4j.cli;
 
+import java.io.IOException;
+import org.asyncio4j.KeyboardInterrupt;
 import org.asyncio4j.cli.crawl.CrawlCommand;
 import org.asyncio4j.cli.repl.ReplCommand;
 import picocli.CommandLine;
@@ -29,19 +31,25 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportIoFailure);
+        CommandLine commandLine = new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
         System.exit(commandLine.execute(args));
     }
 
     /**
-     * An I/O failure (port taken, connection refused, unreadable file) is the user's to fix, so
-     * it gets one line instead of a stack trace; anything else is a bug and keeps its trace.
+     * Ctrl+C ends a command with status 130, as a shell expects, and an I/O failure (port taken,
+     * connection refused, unreadable file) is the user's to fix: each gets one line instead of a
+     * stack trace. Anything else is a bug and keeps its trace.
      */
-    private static int reportIoFailure(Exception error, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
-        if (!(error instanceof java.io.IOException)) {
+    private static int reportFailure(Exception error, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        String prefix = "asyncio4j " + command.getCommandName() + ": ";
+        if (error instanceof KeyboardInterrupt) {
+            command.getErr().println(System.lineSeparator() + prefix + "interrupted");
+            return 130;
+        }
+        if (!(error instanceof IOException)) {
             throw error;
         }
-        command.getErr().println("asyncio4j " + command.getCommandName() + ": " + error.getMessage());
+        command.getErr().println(prefix + error.getMessage());
         return 1;
     }
 

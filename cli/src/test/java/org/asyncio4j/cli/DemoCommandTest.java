@@ -60,4 +60,14 @@ class DemoCommandTest {
             assertThat(demo.output().getLast()).matches("--- \\d+\\.\\d\\d s");
         }
     }
+
+    @Test
+    void ctrlCDuringAnyOtherProgramEndsTheTourWithStatus130() throws Exception {
+        try (CliProcess demo = CliProcess.jar("demo", "ten-downloads-gather", "echo")) {
+            demo.awaitLine("start get url", 30); // printed by a task: the loop's Ctrl+C relay is in place
+            demo.signal("INT");
+            assertThat(demo.waitFor(30)).as(demo.text()).isEqualTo(130);
+            assertThat(demo.output()).contains("asyncio4j demo: interrupted").doesNotContain("echoed: hello");
+        }
+    }
 }
