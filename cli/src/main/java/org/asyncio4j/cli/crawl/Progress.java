@@ -3,6 +3,7 @@ package org.asyncio4j.cli.crawl;
 import java.io.PrintStream;
 import java.net.URI;
 import org.asyncio4j.Asyncio;
+import org.asyncio4j.CancelledError;
 import org.asyncio4j.Task;
 
 /**
@@ -67,7 +68,7 @@ public final class Progress {
             ticker.cancel();
             try {
                 ticker.await();
-            } catch (org.asyncio4j.CancelledError expected) {
+            } catch (CancelledError expected) {
                 // the ticker only ends by being cancelled
             }
             out.print(CLEAR_LINE);

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class SelfTestSite implements AutoCloseable {
     /** Every page of the site, in the order a self-test crawls them. */
     public List<URI> urls() {
         String base = "http://127.0.0.1:" + server.port();
-        List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (int i = 1; i <= PAGES; i++) {
             paths.add("/page/" + i);
         }

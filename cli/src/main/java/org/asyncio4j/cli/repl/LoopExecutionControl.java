@@ -34,8 +34,14 @@ import org.asyncio4j.EventLoop;
  * <h2>Cancellation</h2>
  * {@link #stop()} (JShell's stop, which the REPL calls on Ctrl+C) cancels the running snippet's
  * task; the snippet ends with a {@link CancelledError} it may catch, and the tasks it created go
- * on. The value of a snippet is rendered on the loop too, so a snippet's {@code toString} sees
- * the loop's state consistently.
+ * on. As in asyncio, cancellation arrives where the task suspends or blocks: a snippet that
+ * computes without ever suspending (a busy loop) cannot be cancelled, and holds the loop (so
+ * every other task) until it ends.
+ *
+ * <h2>Threads</h2>
+ * JShell calls this engine on its own thread, which waits while the snippet's task runs on the
+ * loop's thread. A snippet's value is rendered on the loop too, so its {@code toString} sees the
+ * loop's state as a task would.
  */
 final class LoopExecutionControl extends DirectExecutionControl {
     private final EventLoop loop;

@@ -6,8 +6,11 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -148,18 +151,18 @@ final class Shell implements AutoCloseable {
         if (snippet instanceof VarSnippet var && event.value() != null) {
             out.println(var.name() + " ==> " + event.value());
         } else if (snippet.kind() == Snippet.Kind.EXPRESSION && event.value() != null) {
-            out.println(((jdk.jshell.ExpressionSnippet) snippet).name() + " ==> " + event.value());
+            out.println(((ExpressionSnippet) snippet).name() + " ==> " + event.value());
         } else if (event.previousStatus() == Snippet.Status.NONEXISTENT
                 && (snippet.kind() == Snippet.Kind.METHOD || snippet.kind() == Snippet.Kind.TYPE_DECL)) {
             out.println("|  created " + (snippet.kind() == Snippet.Kind.METHOD ? "method " : "type ")
-                    + ((jdk.jshell.DeclarationSnippet) snippet).name());
+                    + ((DeclarationSnippet) snippet).name());
         }
     }
 
     private void showDiag(Snippet snippet, Diag diag) {
         String message = diag.getMessage(Locale.ROOT)
                 .lines().filter(line -> !line.strip().equals("location: class")) // JShell's hidden wrapper class
-                .collect(java.util.stream.Collectors.joining(System.lineSeparator() + "|  "));
+                .collect(Collectors.joining(System.lineSeparator() + "|  "));
         out.println("|  " + (diag.isError() ? "Error: " : "Warning: ") + message);
         String source = snippet.source();
         int start = (int) Math.max(0, diag.getStartPosition());
