@@ -32,7 +32,7 @@ class ReplCommandTest {
                     .containsPattern("\\$\\d+ ==> false")
                     .containsPattern("\\$\\d+ ==> 42")
                     .containsPattern("\\$\\d+ ==> \\[a, b]")
-                    .contains("|  created method where()".replace("()", ""))
+                    .contains("|  created method where")
                     .containsPattern("\\$\\d+ ==> \"Task-\\d+ on true\"")
                     .contains("|  Error: cannot find symbol")
                     .contains("|  Exception java.lang.IllegalStateException: boom");
