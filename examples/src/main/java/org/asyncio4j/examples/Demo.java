@@ -14,14 +14,21 @@ import java.util.Map;
  * }
  */
 public final class Demo {
-    /** A program of the tour: what it shows, and how to run it. */
-    record Program(String title, String seed, Runnable body) {
+    /**
+     * A program of the tour: what it shows, the seed it comes from, and how to run it.
+     *
+     * @param title one line saying what the program shows
+     * @param seed the number of the seed document it is ported from
+     * @param body runs the program, printing to the stream given to {@link #programs}
+     */
+    public record Program(String title, String seed, Runnable body) {
     }
 
     private Demo() {
     }
 
-    static Map<String, Program> programs(PrintStream out) {
+    /** Every program of the tour by name, in tour order; each prints to {@code out}. */
+    public static Map<String, Program> programs(PrintStream out) {
         Map<String, Program> programs = new LinkedHashMap<>();
         programs.put("hello", new Program("asyncio.run: sleep one second, then print", "003",
                 () -> HelloRun.run(out, 1.0)));
@@ -67,6 +74,8 @@ public final class Demo {
                 () -> WorkerPool.run(out)));
         programs.put("streams", new Program("start_server, open_connection, readline, write, drain, close", "004",
                 () -> StreamSnippets.run(out, 0)));
+        programs.put("echo", new Program("an echo server and its client, both tasks of one loop", "004",
+                () -> EchoPair.run(out)));
         programs.put("subprocesses", new Program("create_subprocess_exec, _shell, communicate, terminate", "004",
                 () -> SubprocessSnippets.run(out)));
         programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
@@ -82,14 +91,17 @@ public final class Demo {
             System.exit(2);
         }
         for (Map.Entry<String, Program> entry : programs.entrySet()) {
-            if (args.length > 0 && !args[0].equals(entry.getKey())) {
-                continue;
+            if (args.length == 0 || args[0].equals(entry.getKey())) {
+                show(out, entry.getKey(), entry.getValue());
             }
-            Program program = entry.getValue();
-            out.printf("%n=== %s — %s (seed %s) ===%n", entry.getKey(), program.title(), program.seed());
-            long start = System.nanoTime();
-            program.body().run();
-            out.printf("--- %.2f s%n", (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** Runs one program under its heading, then prints the wall time it took. */
+    public static void show(PrintStream out, String name, Program program) {
+        out.printf("%n=== %s — %s (seed %s) ===%n", name, program.title(), program.seed());
+        long start = System.nanoTime();
+        program.body().run();
+        out.printf("--- %.2f s%n", (System.nanoTime() - start) / 1e9);
     }
 }

@@ -37,6 +37,16 @@ class NetExamplesTest {
     }
 
     @Test
+    void echoPairRunsServerAndClientOnOneLoop() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        EchoPair.run(new PrintStream(bytes, true, UTF_8));
+        List<String> lines = bytes.toString(UTF_8).lines().toList();
+        assertThat(lines.getFirst()).matches("echo server on /127\\.0\\.0\\.1:\\d+");
+        assertThat(lines.subList(1, lines.size())).containsExactly(
+                "echoed: hello", "echoed: echo", "server closed after 0 more bytes", "server closed");
+    }
+
+    @Test
     void echoServersCopyLargeTransfersWhole() {
         byte[] payload = new byte[3 << 20];
         for (int i = 0; i < payload.length; i++) {

@@ -1,0 +1,61 @@
+package org.asyncio4j.cli;
+
+import java.io.IOException;
+import org.asyncio4j.KeyboardInterrupt;
+import org.asyncio4j.cli.crawl.CrawlCommand;
+import org.asyncio4j.cli.repl.ReplCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code asyncio4j} command: the demo tour, a crawler, an echo server and client, and a REPL
+ * whose snippets run as tasks of a running event loop.
+ *
+ * {@snippet lang=sh :
+ * ./asyncio4j demo ten-downloads-gather
+ * ./asyncio4j crawl --self-test
+ * ./asyncio4j repl
+ * }
+ *
+ * <p>The runnable jar carries {@code Add-Opens: java.base/java.lang} in its manifest, so
+ * {@code java -jar asyncio4j-cli.jar ...} needs no JVM flags.
+ */
+@Command(name = "asyncio4j", mixinStandardHelpOptions = true, version = "asyncio4j 0.1.0",
+        description = "Python's asyncio, natively in Java 25: a tour, tools and a REPL.",
+        subcommands = {DemoCommand.class, CrawlCommand.class, EchoServerCommand.class, EchoClientCommand.class,
+                ReplCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
+        System.exit(commandLine.execute(args));
+    }
+
+    /**
+     * Ctrl+C ends a command with status 130, as a shell expects, and an I/O failure (port taken,
+     * connection refused, unreadable file) is the user's to fix: each gets one line instead of a
+     * stack trace. Anything else is a bug and keeps its trace.
+     */
+    private static int reportFailure(Exception error, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        String prefix = "asyncio4j " + command.getCommandName() + ": ";
+        if (error instanceof KeyboardInterrupt) {
+            command.getErr().println(System.lineSeparator() + prefix + "interrupted");
+            return 130;
+        }
+        if (!(error instanceof IOException)) {
+            throw error;
+        }
+        command.getErr().println(prefix + error.getMessage());
+        return 1;
+    }
+
+    /** Without a subcommand: show what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
