@@ -38,9 +38,7 @@ class NetExamplesTest {
 
     @Test
     void echoPairRunsServerAndClientOnOneLoop() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        EchoPair.run(new PrintStream(bytes, true, UTF_8));
-        List<String> lines = bytes.toString(UTF_8).lines().toList();
+        List<String> lines = Output.of(EchoPair::run);
         assertThat(lines.getFirst()).matches("echo server on /127\\.0\\.0\\.1:\\d+");
         assertThat(lines.subList(1, lines.size())).containsExactly(
                 "echoed: hello", "echoed: echo", "server closed after 0 more bytes", "server closed");
