@@ -164,7 +164,7 @@ class ThreadsTest {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread echo = Thread.ofPlatform().daemon().start(() -> {
                 try (Socket s = server.accept()) {
-                    Thread.sleep(200);
+                    Thread.sleep(400);
                     s.getOutputStream().write(s.getInputStream().read());
                 } catch (Exception ignored) {
                     // the test fails on its own if the echo never comes
@@ -173,7 +173,7 @@ class ThreadsTest {
             CompletableFuture<String> external = new CompletableFuture<>();
             Thread.ofPlatform().daemon().start(() -> {
                 try {
-                    Thread.sleep(200);
+                    Thread.sleep(400);
                 } catch (InterruptedException ignored) {
                     return;
                 }
@@ -181,7 +181,7 @@ class ThreadsTest {
             });
             List<String> results = Asyncio.run(() -> {
                 Task<String> sleeper = Asyncio.createTask(() -> {
-                    Thread.sleep(200);
+                    Thread.sleep(400);
                     return "slept";
                 });
                 Task<String> socket = Asyncio.createTask(() -> {
@@ -202,7 +202,7 @@ class ThreadsTest {
                     return "notified";
                 });
                 Task<String> notifier = Asyncio.createTask(() -> {
-                    Asyncio.sleep(0.2);
+                    Asyncio.sleep(0.4);
                     synchronized (monitor) {
                         flag[0] = true;
                         monitor.notifyAll();
@@ -214,7 +214,8 @@ class ThreadsTest {
             echo.join();
             assertThat(results).containsExactly("slept", "echoed 7", "joined", "notified", "notifier");
         }
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(0.9); // five 200 ms waits overlapped
+        // four 400 ms waits overlapped: any two of them one after the other would already take 0.8 s
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(0.78);
     }
 
     @Test
