@@ -1,4 +1,5 @@
-# Sourced by the project's scripts: finds a JDK 25 or newer and exports JAVA_HOME.
+# Sourced by the project's scripts: finds a JDK 25 or newer and exports JAVA_HOME;
+# require_maven checks for Maven where a script builds.
 # Order: $JAVA_HOME, then the usual install locations. Stops with a clear message if none fits.
 
 jdk_major() { # prints the feature version of the JDK at $1, or nothing
@@ -39,7 +40,11 @@ MSG
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
-if ! command -v mvn >/dev/null 2>&1; then
-  echo "asyncio4j builds with Apache Maven 3.8 or newer, and 'mvn' is not on the PATH: install it (apt-get install maven)." >&2
-  exit 1
-fi
+
+# Call before building: stops with a clear message when Maven is missing.
+require_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "asyncio4j builds with Apache Maven 3.8 or newer, and 'mvn' is not on the PATH: install it (apt-get install maven)." >&2
+    exit 1
+  fi
+}
