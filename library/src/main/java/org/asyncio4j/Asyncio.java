@@ -215,6 +215,14 @@ public final class Asyncio {
         return Gather.results(futures);
     }
 
+    /**
+     * {@link #gather(List)} of nothing: a future of the running loop already done with an empty
+     * list (without this overload, {@code gather()} would be ambiguous between the varargs forms).
+     */
+    public static <T> Future<List<T>> gather() {
+        return Gather.results(List.of());
+    }
+
     /** {@link #gather(List)} of futures or tasks given as arguments. */
     @SafeVarargs
     public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
@@ -234,6 +242,11 @@ public final class Asyncio {
      */
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(List<? extends Future<? extends T>> futures) {
         return Gather.outcomes(futures);
+    }
+
+    /** {@link #gatherOutcomes(List)} of nothing: a future already done with an empty list. */
+    public static <T> Future<List<Outcome<T>>> gatherOutcomes() {
+        return Gather.outcomes(List.of());
     }
 
     /** {@link #gatherOutcomes(List)} of futures or tasks given as arguments. */

@@ -144,6 +144,16 @@ class GatherTest {
     }
 
     @Test
+    void gatherWithNoArgumentsCompilesAndIsDoneAtOnce() {
+        Asyncio.run(() -> {
+            Future<List<String>> none = Asyncio.gather();
+            assertThat(none.isDone()).isTrue();
+            assertThat(none.await()).isEmpty();
+            assertThat(Asyncio.<String>gatherOutcomes().await()).isEmpty();
+        });
+    }
+
+    @Test
     void theSameFutureTwiceGivesItsResultTwice() {
         List<String> results = Asyncio.run(() -> {
             Task<String> once = Asyncio.createTask(() -> "x");
