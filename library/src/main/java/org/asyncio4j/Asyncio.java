@@ -459,6 +459,11 @@ public final class Asyncio {
         return getRunningLoop().runInExecutor(null, function);
     }
 
+    /** {@link #toThread(Callable)} for work without a result; the future's result is {@code null}. */
+    public static Future<Void> toThread(Runnable work) {
+        return getRunningLoop().runInExecutor(null, work);
+    }
+
     /**
      * Submits {@code coroutine} to {@code loop} from any other thread and returns a
      * {@code CompletableFuture} of its result: asyncio's {@code run_coroutine_threadsafe}.

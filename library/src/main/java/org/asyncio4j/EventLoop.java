@@ -401,6 +401,15 @@ public final class EventLoop implements AutoCloseable {
         return future;
     }
 
+    /** {@link #runInExecutor(Executor, Callable)} for work without a result; the future's result is {@code null}. */
+    public Future<Void> runInExecutor(Executor executor, Runnable work) {
+        Objects.requireNonNull(work, "work");
+        return runInExecutor(executor, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Replaces the executor {@code runInExecutor(null, ...)} and {@code toThread} use. */
     public void setDefaultExecutor(Executor executor) {
         this.defaultExecutor = Objects.requireNonNull(executor, "executor");

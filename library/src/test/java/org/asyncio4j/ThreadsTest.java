@@ -135,6 +135,23 @@ class ThreadsTest {
     }
 
     @Test
+    void workWithoutAResultRunsOnAThreadToo() {
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Asyncio.run(() -> {
+            Future<Void> done = Asyncio.toThread(() -> {
+                ran.add(Thread.currentThread().getName());
+            });
+            assertThat(done.await()).isNull();
+            Asyncio.getRunningLoop().runInExecutor(null, () -> {
+                ran.add("runInExecutor");
+            }).await();
+        });
+        assertThat(ran).hasSize(2);
+        assertThat(ran.get(0)).startsWith("asyncio4j-executor-");
+        assertThat(ran.get(1)).isEqualTo("runInExecutor");
+    }
+
+    @Test
     void aJobCancelledBeforeItStartsNeverRuns() throws Exception {
         var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         CountDownLatch release = new CountDownLatch(1);
