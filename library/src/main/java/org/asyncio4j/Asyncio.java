@@ -35,6 +35,9 @@ import org.asyncio4j.internal.signals.Sigint;
  * {@link IllegalStateException} elsewhere.
  */
 public final class Asyncio {
+    /** Each thread's current loop for {@link #getEventLoop()} when none is running. */
+    private static final ThreadLocal<EventLoop> THREAD_LOOP = new ThreadLocal<>();
+
     private Asyncio() {
     }
 
@@ -121,7 +124,49 @@ public final class Asyncio {
         return loop;
     }
 
+    /**
+     * The running loop if there is one; otherwise this thread's current loop, set by
+     * {@link #setEventLoop} or created here on first use (a closed one is replaced). asyncio's
+     * {@code get_event_loop()}, for code written in the older style the seeds use
+     * ({@code loop = asyncio.get_event_loop(); loop.run_until_complete(...)}); new code should
+     * prefer {@link #run} or {@link #newEventLoop}. A loop created here is the caller's to close.
+     */
+    public static EventLoop getEventLoop() {
+        EventLoop running = EventLoop.runningOrNull();
+        if (running != null) {
+            return running;
+        }
+        EventLoop current = THREAD_LOOP.get();
+        if (current == null || current.isClosed()) {
+            current = newEventLoop();
+            THREAD_LOOP.set(current);
+        }
+        return current;
+    }
+
+    /** Makes {@code loop} this thread's current loop for {@link #getEventLoop()}; {@code null} clears it. */
+    public static void setEventLoop(EventLoop loop) {
+        if (loop == null) {
+            THREAD_LOOP.remove();
+        } else {
+            THREAD_LOOP.set(loop);
+        }
+    }
+
     // ---------------------------------------------------------------- tasks
+
+    /**
+     * A coroutine becomes a task of the running loop; asyncio's {@code ensure_future(coro)}.
+     * Prefer {@link #createTask}, as asyncio's documentation does.
+     */
+    public static <T> Task<T> ensureFuture(Coroutine<T> coroutine) {
+        return createTask(coroutine);
+    }
+
+    /** A future is returned as it is; asyncio's {@code ensure_future(future)}. */
+    public static <T> Future<T> ensureFuture(Future<T> future) {
+        return Objects.requireNonNull(future, "future");
+    }
 
     /** Schedules {@code coroutine} as a task on the running loop. */
     public static <T> Task<T> createTask(Coroutine<T> coroutine) {

@@ -137,6 +137,11 @@ public final class Task<T> extends Future<T> {
         return name;
     }
 
+    /** The coroutine this task runs; asyncio's {@code get_coro()}. */
+    public Coroutine<T> getCoro() {
+        return coroutine;
+    }
+
     /** Renames the task (and its thread, as thread dumps show it). */
     public void setName(String name) {
         this.name = Objects.requireNonNull(name, "name");

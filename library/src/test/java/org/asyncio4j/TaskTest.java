@@ -158,6 +158,37 @@ class TaskTest {
     }
 
     @Test
+    void getEventLoopGivesTheRunningLoopOrThisThreadsOwn() {
+        EventLoop mine = Asyncio.getEventLoop();
+        try {
+            assertThat(Asyncio.getEventLoop()).isSameAs(mine);
+            assertThat(mine.runUntilComplete(() -> Asyncio.getEventLoop() == Asyncio.getRunningLoop())).isTrue();
+            EventLoop other = Asyncio.newEventLoop();
+            Asyncio.setEventLoop(other);
+            assertThat(Asyncio.getEventLoop()).isSameAs(other);
+            other.close();
+            EventLoop fresh = Asyncio.getEventLoop(); // a closed current loop is replaced
+            assertThat(fresh).isNotSameAs(other);
+            assertThat(fresh.isClosed()).isFalse();
+            fresh.close();
+        } finally {
+            mine.close();
+            Asyncio.setEventLoop(null);
+        }
+    }
+
+    @Test
+    void ensureFutureWrapsCoroutinesAndPassesFuturesThrough() {
+        Asyncio.run(() -> {
+            Task<String> task = Asyncio.ensureFuture(() -> "wrapped");
+            assertThat(task.getCoro()).isNotNull();
+            assertThat(task.await()).isEqualTo("wrapped");
+            Future<String> future = Asyncio.getRunningLoop().createFuture();
+            assertThat(Asyncio.ensureFuture(future)).isSameAs(future);
+        });
+    }
+
+    @Test
     void tasksCreatedBeforeTheLoopRunsStartWhenItDoes() {
         try (EventLoop loop = Asyncio.newEventLoop()) {
             Task<String> task = loop.createTask(() -> "early");
