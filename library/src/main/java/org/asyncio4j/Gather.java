@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,7 @@ final class Gather<R> extends Future<List<R>> {
         this.children = children;
         this.outcomes = outcomes;
         this.collect = collect;
-        Map<Future<?>, Boolean> seen = new IdentityHashMap<>();
+        Map<Future<?>, Boolean> seen = new IdentityHashMap<>(children.size());
         List<Future<?>> unique = new ArrayList<>(children.size());
         for (Future<?> child : children) {
             if (seen.put(child, Boolean.TRUE) == null) {
@@ -81,8 +82,9 @@ final class Gather<R> extends Future<List<R>> {
             children.add(child);
         }
         Gather<R> gather = new Gather<>(loop, children, outcomes, collect);
+        Consumer<Future<?>> onChildDone = gather::childDone;
         for (Future<?> child : gather.distinct) {
-            child.addDoneCallback(gather::childDone);
+            child.addDoneCallback(onChildDone);
         }
         return gather;
     }
