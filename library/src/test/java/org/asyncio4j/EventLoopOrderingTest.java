@@ -58,6 +58,32 @@ class EventLoopOrderingTest {
     }
 
     @Test
+    void stopFromAnotherThreadWakesAnIdleLoop() throws InterruptedException {
+        Thread stopper = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            loop.stop();
+        });
+        long start = System.nanoTime();
+        loop.runForever(); // nothing scheduled: the loop blocks in select until stop() wakes it
+        stopper.join();
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5.0);
+        assertThat(loop.isRunning()).isFalse();
+    }
+
+    @Test
+    void aTimerAlreadyDueRunsInTheNextIteration() {
+        loop.callAt(loop.time() - 10, () -> log.add("past"));
+        loop.callSoon(() -> log.add("soon"));
+        loop.callLater(0.01, loop::stop);
+        loop.runForever();
+        assertThat(log).containsExactly("soon", "past");
+    }
+
+    @Test
     void timersRunByDeadlineThenInsertionOrder() {
         double now = loop.time();
         loop.callAt(now + 0.06, () -> log.add("t3"));
