@@ -2,9 +2,7 @@ package org.asyncio4j;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,7 +16,6 @@ import java.util.function.Function;
  */
 final class Gather<R> extends Future<List<R>> {
     private final List<Future<?>> children;
-    private final List<Future<?>> distinct;
     private final Function<Future<?>, R> collect;
     private final boolean outcomes;
     private int finished;
@@ -30,14 +27,6 @@ final class Gather<R> extends Future<List<R>> {
         this.children = children;
         this.outcomes = outcomes;
         this.collect = collect;
-        Map<Future<?>, Boolean> seen = new IdentityHashMap<>(children.size());
-        List<Future<?>> unique = new ArrayList<>(children.size());
-        for (Future<?> child : children) {
-            if (seen.put(child, Boolean.TRUE) == null) {
-                unique.add(child);
-            }
-        }
-        this.distinct = unique;
     }
 
     @SuppressWarnings("unchecked")
@@ -82,8 +71,10 @@ final class Gather<R> extends Future<List<R>> {
             children.add(child);
         }
         Gather<R> gather = new Gather<>(loop, children, outcomes, collect);
+        // One callback per argument, not per distinct future: a future given twice reports twice,
+        // which keeps the count right without a set of the (possibly many) children.
         Consumer<Future<?>> onChildDone = gather::childDone;
-        for (Future<?> child : gather.distinct) {
+        for (Future<?> child : children) {
             child.addDoneCallback(onChildDone);
         }
         return gather;
@@ -101,7 +92,7 @@ final class Gather<R> extends Future<List<R>> {
             return false;
         }
         boolean any = false;
-        for (Future<?> child : distinct) {
+        for (Future<?> child : children) {
             if (child.cancel(message)) {
                 any = true;
             }
@@ -132,7 +123,7 @@ final class Gather<R> extends Future<List<R>> {
                 return;
             }
         }
-        if (finished == distinct.size()) {
+        if (finished == children.size()) {
             if (cancelRequested) {
                 finishCancelled(cancelRequestMessage);
                 return;
