@@ -354,9 +354,7 @@ public final class EventLoop implements AutoCloseable {
             for (int i = 0; i < open.size(); i++) {
                 Throwable error = outcomes.get(i).exception();
                 if (error != null && !(error instanceof CancelledError)) {
-                    Map<String, Object> context = new LinkedHashMap<>();
-                    context.put("message", "an error occurred during closing of asynchronous generator " + open.get(i));
-                    context.put("exception", error);
+                    Map<String, Object> context = ExceptionHandler.context("an error occurred during closing of asynchronous generator " + open.get(i), error);
                     context.put("asyncgen", open.get(i));
                     callExceptionHandler(context);
                 }
@@ -590,9 +588,7 @@ public final class EventLoop implements AutoCloseable {
         runUntilComplete(allDone);
         for (Task<?> task : pending) {
             if (!task.isCancelled() && task.exception() != null) {
-                Map<String, Object> context = new LinkedHashMap<>();
-                context.put("message", "unhandled exception while cancelling leftover tasks at shutdown");
-                context.put("exception", task.exception());
+                Map<String, Object> context = ExceptionHandler.context("unhandled exception while cancelling leftover tasks at shutdown", task.exception());
                 context.put("task", task);
                 callExceptionHandler(context);
             }
@@ -670,9 +666,7 @@ public final class EventLoop implements AutoCloseable {
             if (error instanceof KeyboardInterrupt interrupt) {
                 throw interrupt;
             }
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", item == null ? "Exception while polling for I/O" : "Exception in callback " + item);
-            context.put("exception", error);
+            Map<String, Object> context = ExceptionHandler.context(item == null ? "Exception while polling for I/O" : "Exception in callback " + item, error);
             if (item instanceof Handle handle) {
                 context.put("handle", handle);
             }

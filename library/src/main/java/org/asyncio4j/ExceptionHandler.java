@@ -1,5 +1,6 @@
 package org.asyncio4j;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,4 +20,18 @@ import java.util.Map;
 @FunctionalInterface
 public interface ExceptionHandler {
     void handle(EventLoop loop, Map<String, Object> context);
+
+    /**
+     * A new context with {@code "message"} and, if not null, {@code "exception"}; add the keys that
+     * apply ({@code "task"}, {@code "handle"}, ...) and pass it to
+     * {@link EventLoop#callExceptionHandler}.
+     */
+    static Map<String, Object> context(String message, Throwable exception) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", message);
+        if (exception != null) {
+            context.put("exception", exception);
+        }
+        return context;
+    }
 }

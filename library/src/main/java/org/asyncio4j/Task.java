@@ -3,7 +3,6 @@ package org.asyncio4j;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.channels.ClosedByInterruptException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -336,9 +335,7 @@ public final class Task<T> extends Future<T> {
         /** Only an error while finishing the task can get here: report it rather than print it. */
         @Override
         public void uncaughtException(Thread thread, Throwable error) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Unexpected error while finishing " + task);
-            context.put("exception", error);
+            Map<String, Object> context = ExceptionHandler.context("Unexpected error while finishing " + task, error);
             context.put("task", task);
             task.loop.callExceptionHandler(context);
         }

@@ -1,7 +1,6 @@
 package org.asyncio4j;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -220,9 +219,7 @@ public final class TaskGroup {
             baseError = error;
         }
         if (parent.isDone()) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Task " + task + " has errored out but its parent task " + parent + " is already completed");
-            context.put("exception", error);
+            Map<String, Object> context = ExceptionHandler.context("Task " + task + " has errored out but its parent task " + parent + " is already completed", error);
             context.put("task", task);
             loop.callExceptionHandler(context);
             return;

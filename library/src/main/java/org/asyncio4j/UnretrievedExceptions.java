@@ -1,7 +1,6 @@
 package org.asyncio4j;
 
 import java.lang.ref.Cleaner;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,9 +37,7 @@ final class UnretrievedExceptions {
             if (retrieved) {
                 return;
             }
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", (source.startsWith("Task") ? "Task" : "Future") + " exception was never retrieved");
-            context.put("exception", error);
+            Map<String, Object> context = ExceptionHandler.context((source.startsWith("Task") ? "Task" : "Future") + " exception was never retrieved", error);
             context.put("source", source);
             if (!loop.callSoonThreadsafeQuietly(() -> loop.callExceptionHandler(context))) {
                 loop.callExceptionHandler(context); // the loop is closed: report from here

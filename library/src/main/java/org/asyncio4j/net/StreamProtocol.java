@@ -3,10 +3,10 @@ package org.asyncio4j.net;
 import java.io.IOException;
 import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.ExceptionHandler;
 import org.asyncio4j.Future;
 import org.asyncio4j.Task;
 import org.asyncio4j.internal.net.Awaiting;
@@ -64,9 +64,7 @@ final class StreamProtocol implements Protocol {
         }
         Throwable error = task.exception();
         if (error != null) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("message", "Unhandled exception in client_connected_cb");
-            context.put("exception", error);
+            Map<String, Object> context = ExceptionHandler.context("Unhandled exception in client_connected_cb", error);
             context.put("transport", transport);
             loop.callExceptionHandler(context);
             transport.close();

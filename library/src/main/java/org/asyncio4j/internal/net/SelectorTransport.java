@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.ExceptionHandler;
 import org.asyncio4j.Future;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
@@ -121,9 +122,7 @@ abstract class SelectorTransport implements IoHandler {
     }
 
     final void reportError(Exception error, String message) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", error);
+        Map<String, Object> context = ExceptionHandler.context(message, error);
         context.put("transport", this);
         context.put("protocol", protocol());
         loop.callExceptionHandler(context);

@@ -9,13 +9,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.ExceptionHandler;
 import org.asyncio4j.Future;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
@@ -196,9 +196,7 @@ public final class SocketServer implements Server {
     }
 
     private void reportError(String message, Exception error) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", error);
+        Map<String, Object> context = ExceptionHandler.context(message, error);
         context.put("server", this);
         loop.callExceptionHandler(context);
     }

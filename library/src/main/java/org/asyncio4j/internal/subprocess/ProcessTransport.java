@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.ExceptionHandler;
 import org.asyncio4j.Future;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.LoopCore;
@@ -185,9 +186,7 @@ public final class ProcessTransport implements SubprocessTransport {
     }
 
     void reportError(Exception error, String message) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", error);
+        Map<String, Object> context = ExceptionHandler.context(message, error);
         context.put("transport", this);
         context.put("protocol", protocol);
         loop.callExceptionHandler(context);
