@@ -142,9 +142,7 @@ public class Future<T> {
         if (state != PENDING) {
             return false;
         }
-        cancelMessage = message;
-        state = CANCELLED;
-        scheduleCallbacks();
+        finishCancelled(message);
         return true;
     }
 
@@ -155,9 +153,7 @@ public class Future<T> {
      */
     public void setResult(T value) {
         checkPending("setResult");
-        result = value;
-        state = FINISHED;
-        scheduleCallbacks();
+        finishWithResult(value);
     }
 
     /**
@@ -169,10 +165,7 @@ public class Future<T> {
     public void setException(Throwable error) {
         Objects.requireNonNull(error, "setException needs the exception to store, not null");
         checkPending("setException");
-        exception = error;
-        state = FINISHED;
-        unretrieved = UnretrievedExceptions.track(this, error);
-        scheduleCallbacks();
+        finishWithException(error);
     }
 
     /**
