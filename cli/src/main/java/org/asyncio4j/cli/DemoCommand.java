@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> unknown = names.stream().filter(name -> !programs.containsKey(name)).toList();
         if (!unknown.isEmpty()) {
-            System.err.println("unknown demo " + String.join(", ", unknown) + "; choose among: "
+            System.err.println("unknown demo " + Text.safe(String.join(", ", unknown)) + "; choose among: "
                     + String.join(", ", programs.keySet()) + " (or run `asyncio4j demo --list`)");
             return 2;
         }

@@ -3,6 +3,7 @@ package org.asyncio4j.cli;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.asyncio4j.Asyncio;
@@ -58,11 +59,11 @@ final class EchoClientCommand implements Callable<Integer> {
             System.err.println("echo-client needs --connections >= 1, --size >= 1 and --duration > 0");
             return 2;
         }
-        System.out.printf("echo-client: %d connections, %d-byte messages, %.1f s against %s:%d%n",
-                connections, size, duration, host, port);
+        System.out.printf(Locale.ROOT, "echo-client: %s, %d-byte messages, %.1f s against %s:%d%n",
+                Text.count(connections, "connection"), size, duration, Text.safe(host), port);
         try {
             Latencies all = Asyncio.run(this::load);
-            System.out.printf("requests: %d in %.1f s = %.0f requests/s; every round trip byte-exact%n",
+            System.out.printf(Locale.ROOT, "requests: %d in %.1f s = %.0f requests/s; every round trip byte-exact%n",
                     all.count(), duration, all.count() / duration);
             System.out.printf("latency: p50 %s, p90 %s, p99 %s, max %s%n", millis(all.percentile(50)),
                     millis(all.percentile(90)), millis(all.percentile(99)), millis(all.percentile(100)));
@@ -110,6 +111,6 @@ final class EchoClientCommand implements Callable<Integer> {
     }
 
     private static String millis(long nanos) {
-        return String.format("%.3f ms", nanos / 1e6);
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
     }
 }

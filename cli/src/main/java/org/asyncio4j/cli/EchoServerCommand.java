@@ -31,7 +31,7 @@ final class EchoServerCommand implements Callable<Integer> {
         try {
             Asyncio.run(() -> {
                 Server server = EchoServer.startStreams(host, port);
-                System.out.println("echo server listening on " + host + ":" + server.port() + " (Ctrl+C stops it)");
+                System.out.println("echo server listening on " + Text.safe(host) + ":" + server.port() + " (Ctrl+C stops it)");
                 System.out.flush();
                 server.serveForever();
             });

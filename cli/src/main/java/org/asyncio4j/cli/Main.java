@@ -49,7 +49,7 @@ public final class Main implements Runnable {
         if (!(error instanceof IOException)) {
             throw error;
         }
-        command.getErr().println(prefix + error.getMessage());
+        command.getErr().println(prefix + Failure.describe(error));
         return 1;
     }
 

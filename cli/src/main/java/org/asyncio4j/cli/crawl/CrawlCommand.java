@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.KeyboardInterrupt;
+import org.asyncio4j.cli.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,7 +111,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 results = crawler.crawl(all);
             } catch (CancelledError e) { // Ctrl+C: say what got done, then let the cancellation end the run
                 progress.stop();
-                out.printf("interrupted after %d of %d URLs%n", crawler.finished().size(), all.size());
+                out.printf("interrupted after %d of %s%n", crawler.finished().size(), Text.count(all.size(), "URL"));
                 CrawlSummary.print(out, crawler.finished(), (System.nanoTime() - start) / 1e9, options.concurrency());
                 throw e;
             }
@@ -177,11 +178,11 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             URI uri = new URI(url);
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL with a host: " + url + " (write it like https://example.com/)");
+                throw new IllegalArgumentException("not an http(s) URL with a host: " + Text.safe(url) + " (write it like https://example.com/)");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + url + " (" + e.getReason() + ")");
+            throw new IllegalArgumentException("not a URL: " + Text.safe(url) + " (" + Text.safe(e.getReason()) + ")");
         }
     }
 }
