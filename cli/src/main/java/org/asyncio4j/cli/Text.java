@@ -1,5 +1,8 @@
 package org.asyncio4j.cli;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 /**
  * How the command puts text it did not write itself in front of a person: what a peer sent
  * (status lines, headers, redirect targets, the messages of errors that quote them), lines read
@@ -59,5 +62,14 @@ public final class Text {
     /** {@code n} and the noun, plural unless {@code n} is 1: "1 URL", "0 URLs", "13 URLs". */
     public static String count(long n, String noun) {
         return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /**
+     * The charset to write text in, given the one the locale chose: that one, except for the
+     * C/POSIX locale's ASCII, which cannot show a dash or an accent; there UTF-8, as CPython
+     * does (PEP 538, PEP 540).
+     */
+    public static Charset terminalCharset(Charset locale) {
+        return locale.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : locale;
     }
 }

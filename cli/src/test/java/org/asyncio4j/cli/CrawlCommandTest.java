@@ -112,7 +112,7 @@ class CrawlCommandTest {
         }
         try (CliProcess crawl = CliProcess.jar("crawl", "ftp://example.com/x")) {
             assertThat(crawl.waitFor(30)).isEqualTo(2);
-            assertThat(crawl.text()).contains("not an http(s) URL with a host: ftp://example.com/x");
+            assertThat(crawl.text()).contains("asyncio4j crawl: URL ftp://example.com/x: not an http(s) URL with a host");
         }
     }
 

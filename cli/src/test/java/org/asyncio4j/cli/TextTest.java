@@ -2,6 +2,8 @@ package org.asyncio4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
@@ -32,5 +34,13 @@ class TextTest {
         assertThat(Text.count(1, "URL")).isEqualTo("1 URL");
         assertThat(Text.count(0, "URL")).isEqualTo("0 URLs");
         assertThat(Text.count(13, "response")).isEqualTo("13 responses");
+    }
+
+    @Test
+    void theCLocalesAsciiGivesWayToUtf8AndOtherCharsetsStay() {
+        assertThat(Text.terminalCharset(StandardCharsets.US_ASCII)).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(Text.terminalCharset(Charset.forName("ANSI_X3.4-1968"))).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(Text.terminalCharset(StandardCharsets.ISO_8859_1)).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(Text.terminalCharset(StandardCharsets.UTF_8)).isEqualTo(StandardCharsets.UTF_8);
     }
 }

@@ -69,8 +69,9 @@ public final class Crawler {
     public record Options(int concurrency, double timeoutSeconds, int retries, int maxRedirects, double backoffSeconds) {
         public Options {
             if (concurrency < 1 || !(timeoutSeconds > 0) || retries < 0 || maxRedirects < 0 || backoffSeconds < 0) {
-                throw new IllegalArgumentException("crawl needs concurrency >= 1, timeout > 0, retries >= 0,"
-                        + " max redirects >= 0 and backoff >= 0; got " + this);
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "crawl needs concurrency >= 1, timeout > 0,"
+                        + " retries >= 0, max redirects >= 0 and backoff >= 0; got %d, %s, %d, %d and %s",
+                        concurrency, timeoutSeconds, retries, maxRedirects, backoffSeconds));
             }
         }
     }

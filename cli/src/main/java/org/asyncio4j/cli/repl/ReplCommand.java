@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.cli.Text;
 import picocli.CommandLine.Command;
 
 /**
@@ -27,7 +28,12 @@ import picocli.CommandLine.Command;
  * shell stops the loop, and closing the loop cancels the tasks that snippets left running.
  */
 @Command(name = "repl", mixinStandardHelpOptions = true,
-        description = "A Java shell (JShell) where every snippet runs as a task on a running event loop: top-level await.")
+        description = "A Java shell (JShell) where every snippet runs as a task on a running event loop: top-level await.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:left with /exit or Ctrl+D (Ctrl+C cancels the running snippet, never the shell)",
+                "1:the shell could not start", "2:a usage error: an unknown option"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  asyncio4j repl", "  echo 'Asyncio.sleep(1, \"slept\")' | asyncio4j repl    # a script"})
 public final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
@@ -40,7 +46,7 @@ public final class ReplCommand implements Callable<Integer> {
             }
         });
         try (Shell shell = new Shell(loop, System.out)) {
-            Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+            Charset charset = Text.terminalCharset(System.console() != null ? System.console().charset() : Charset.defaultCharset());
             shell.run(new BufferedReader(new InputStreamReader(System.in, charset)));
         } finally {
             loop.callSoonThreadsafe(loop::stop);
