@@ -76,4 +76,38 @@ class ReplCommandTest {
             assertThat(repl.output()).allMatch(line -> line.length() < 10_000);
         }
     }
+
+    @Test
+    void ctrlCOnASnippetThatNeverSuspendsGivesAWorkingPromptOnAFreshLoop() throws Exception {
+        try (CliProcess repl = CliProcess.jar("repl")) {
+            repl.type("""
+                    int kept = 41
+                    { System.out.println("spinning"); while (true) {} }
+                    """);
+            repl.awaitLine("spinning", 30);
+            long start = System.nanoTime();
+            repl.signal("INT");
+            repl.awaitLine("Snippets now run on a fresh event loop", 20);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            repl.type("kept + 1\nAsyncio.sleep(0.1, \"the fresh loop runs tasks\")\n");
+            repl.awaitLine("==> 42", 20);
+            repl.awaitLine("==> \"the fresh loop runs tasks\"", 20);
+            assertThat(seconds).as("about a second").isLessThan(10);
+            assertThat(repl.text()).contains("Lost with the old loop");
+            repl.type("/exit\n");
+            assertThat(repl.waitFor(30)).as(repl.text()).isZero();
+        }
+    }
+
+    @Test
+    void exitLeavesWhileATaskThatNeverSuspendsHoldsTheLoop() throws Exception {
+        try (CliProcess repl = CliProcess.jar("repl")) {
+            repl.type("""
+                    var spin = Asyncio.createTask(() -> { Asyncio.sleep(0.2); System.out.println("spinning"); while (true) {} })
+                    """);
+            repl.awaitLine("spinning", 30);
+            repl.type("/exit\n");
+            assertThat(repl.waitFor(30)).as(repl.text()).isZero();
+        }
+    }
 }

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
-import org.asyncio4j.Asyncio;
-import org.asyncio4j.EventLoop;
 import org.asyncio4j.cli.Text;
 import picocli.CommandLine.Command;
 
@@ -25,7 +23,9 @@ import picocli.CommandLine.Command;
  * <h2>Threads</h2>
  * The loop runs forever on its own platform thread; the shell reads and compiles on the main
  * thread and waits while a snippet's task runs (see {@link LoopExecutionControl}). Closing the
- * shell stops the loop, and closing the loop cancels the tasks that snippets left running.
+ * shell stops the loop, and closing the loop cancels the tasks that snippets left running. A
+ * loop held by code that never suspends is replaced by a fresh one on Ctrl+C, and left running
+ * on its daemon thread until the JVM exits: {@code /exit} always leaves.
  */
 @Command(name = "repl", mixinStandardHelpOptions = true,
         description = "A Java shell (JShell) where every snippet runs as a task on a running event loop: top-level await.",
@@ -37,20 +37,9 @@ import picocli.CommandLine.Command;
 public final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-        EventLoop loop = Asyncio.newEventLoop();
-        Thread loopThread = Thread.ofPlatform().name("asyncio4j-repl-loop").daemon().start(() -> {
-            try {
-                loop.runForever();
-            } finally {
-                loop.close();
-            }
-        });
-        try (Shell shell = new Shell(loop, System.out)) {
+        try (Shell shell = new Shell(System.out)) {
             Charset charset = Text.terminalCharset(System.console() != null ? System.console().charset() : Charset.defaultCharset());
             shell.run(new BufferedReader(new InputStreamReader(System.in, charset)));
-        } finally {
-            loop.callSoonThreadsafe(loop::stop);
-            loopThread.join();
         }
         return 0;
     }

@@ -19,7 +19,6 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
-import org.asyncio4j.EventLoop;
 import org.asyncio4j.cli.Text;
 
 /**
@@ -30,7 +29,7 @@ import org.asyncio4j.cli.Text;
  * take that for commands.
  *
  * {@snippet :
- * try (Shell shell = new Shell(loop, System.out)) {
+ * try (Shell shell = new Shell(System.out)) {
  *     shell.run(new BufferedReader(new InputStreamReader(System.in)));
  * }
  * }
@@ -55,9 +54,10 @@ final class Shell implements AutoCloseable {
     private final CtrlC ctrlC;
     private volatile boolean dropInput;
 
-    Shell(EventLoop loop, PrintStream out) {
+    /** Starts the event loop snippets run on and a JShell whose snippets run there. */
+    Shell(PrintStream out) {
         this.out = out;
-        this.provider = new LoopExecutionControl.Provider(loop);
+        this.provider = new LoopExecutionControl.Provider();
         this.jshell = JShell.builder().executionEngine(provider, Map.of()).out(out).err(out).build();
         // The snippets compile against what this JVM runs: the library (and the rest of this jar).
         jshell.addToClasspath(System.getProperty("java.class.path"));
@@ -133,7 +133,8 @@ final class Shell implements AutoCloseable {
                 out.println("|  work directly. Tasks you create keep running between snippets.");
                 out.println("|  Imported: " + String.join(" ", IMPORTS));
                 out.println("|  /vars   the variables      /imports   the imports      /exit   leave (or Ctrl+D)");
-                out.println("|  Ctrl+C  cancels the running snippet's task");
+                out.println("|  Ctrl+C  cancels the running snippet's task; if code that never suspends holds the loop,");
+                out.println("|          the shell leaves that loop behind and starts a fresh one");
             }
             default -> out.println("|  unknown command " + Text.safe(command) + "; /help lists the commands");
         }
@@ -185,6 +186,10 @@ final class Shell implements AutoCloseable {
         }
         EvalException eval = (EvalException) exception;
         String message = eval.getMessage();
+        if (eval.getExceptionClassName().equals(LoopExecutionControl.LoopAbandoned.class.getName())) {
+            message.lines().forEach(line -> out.println("|  " + line));
+            return;
+        }
         out.println("|  Exception " + eval.getExceptionClassName() + (message == null ? "" : ": " + Text.safe(message, VALUE_LIMIT)));
         for (StackTraceElement frame : eval.getStackTrace()) {
             if (frame.getClassName().startsWith("jdk.internal.reflect") || frame.getClassName().startsWith("java.lang.reflect")
@@ -207,9 +212,11 @@ final class Shell implements AutoCloseable {
         }
     }
 
+    /** Ends the shell and stops its loop; a loop held by code that never suspends is left to the JVM's exit. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         ctrlC.close();
         jshell.close();
+        provider.close();
     }
 }
