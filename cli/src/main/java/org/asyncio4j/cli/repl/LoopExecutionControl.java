@@ -42,7 +42,8 @@ import org.asyncio4j.CancelledError;
  * not answered within {@link #GRACE} of the Ctrl+C, the engine leaves that loop behind, starts a
  * fresh one for the snippets to come, and ends the snippet with a {@link LoopAbandoned} that
  * says what was lost: the stuck code (it keeps a CPU busy until the shell ends), and the tasks
- * and futures of the old loop, which will never complete. JShell's state (variables, methods,
+ * and futures of the old loop, which do not run again (if the stuck code ever ends, the old loop
+ * stops and closes, cancelling them). JShell's state (variables, methods,
  * classes, imports) stays. CPython's {@code python -m asyncio} gets a working prompt back from
  * the same snippet by raising {@code KeyboardInterrupt} in it, which Java cannot do.
  *
@@ -124,7 +125,8 @@ final class LoopExecutionControl extends DirectExecutionControl {
                         "Ctrl+C could not cancel the snippet: the loop is held by code that never suspends",
                         "(a busy loop in this snippet or in a task). Snippets now run on a fresh event loop.",
                         "Lost with the old loop: the stuck code, which keeps a CPU busy until you leave, and",
-                        "its tasks and futures, which will never complete. Variables, methods and classes stay.")));
+                        "its tasks and futures, which do not run again (should the stuck code ever end, the old",
+                        "loop closes and cancels them). Variables, methods and classes stay.")));
             }
             throw new InvocationTargetException(new CancelledError(
                     stopRequested ? "the snippet was cancelled (Ctrl+C)" : "the snippet's task was cancelled"));
