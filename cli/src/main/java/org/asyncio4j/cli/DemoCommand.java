@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.asyncio4j.examples.Demo;
 import org.asyncio4j.examples.Demo.Program;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,8 +26,18 @@ import picocli.CommandLine.Parameters;
  * command only chooses and times them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The guided tour: every ported seed program with its output and wall time.")
+        description = "The guided tour: every ported seed program with its output and wall time.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the programs ran (in cancel-on-interrupt, Ctrl+C is part of the show)",
+                "1:a program failed on I/O (a port taken, say)", "2:a usage error: an unknown program or option",
+                "130:interrupted by Ctrl+C"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  asyncio4j demo                       # the whole tour", "  asyncio4j demo --list",
+                "  asyncio4j demo call-later-and-soon factorial-gather"})
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Programs to run, in the order given (default: the whole tour).")
     private List<String> names = List.of();
 
@@ -42,9 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> unknown = names.stream().filter(name -> !programs.containsKey(name)).toList();
         if (!unknown.isEmpty()) {
-            System.err.println("unknown demo " + String.join(", ", unknown) + "; choose among: "
+            throw Usage.error(spec, "unknown demo " + Text.safe(String.join(", ", unknown)) + "; choose among: "
                     + String.join(", ", programs.keySet()) + " (or run `asyncio4j demo --list`)");
-            return 2;
         }
         for (String name : names.isEmpty() ? List.copyOf(programs.keySet()) : names) {
             Demo.show(out, name, programs.get(name));

@@ -3,6 +3,7 @@ package org.asyncio4j.cli;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.asyncio4j.Asyncio;
@@ -11,7 +12,9 @@ import org.asyncio4j.Task;
 import org.asyncio4j.net.StreamConnection;
 import org.asyncio4j.net.Streams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code asyncio4j echo-client --port P [--connections N] [--size B] [--duration S]}: a load
@@ -28,8 +31,16 @@ import picocli.CommandLine.Option;
  * client stuck in {@code drain()} while the server waits for it to read.
  */
 @Command(name = "echo-client", mixinStandardHelpOptions = true,
-        description = "Load an echo server: N connections send B-byte messages for S seconds; prints requests/s and latency percentiles.")
+        description = "Load an echo server: N connections send B-byte messages for S seconds; prints requests/s and latency percentiles.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every round trip came back byte-exact", "1:an echo differed from what was sent, or connecting failed",
+                "2:a usage error: a bad option or value", "130:interrupted by Ctrl+C"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  asyncio4j echo-client --port 8888", "  asyncio4j echo-client --port 8888 --connections 50 --size 1024 --duration 5"})
 final class EchoClientCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Server address (default: ${DEFAULT-VALUE}).")
     private String host;
 
@@ -54,15 +65,15 @@ final class EchoClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (connections < 1 || size < 1 || !(duration > 0)) {
-            System.err.println("echo-client needs --connections >= 1, --size >= 1 and --duration > 0");
-            return 2;
-        }
-        System.out.printf("echo-client: %d connections, %d-byte messages, %.1f s against %s:%d%n",
-                connections, size, duration, host, port);
+        Usage.require(spec, port >= 1 && port <= 65535, "--port", "must be between 1 and 65535");
+        Usage.require(spec, connections >= 1, "--connections", "must be at least 1");
+        Usage.require(spec, size >= 1, "--size", "must be at least 1 byte");
+        Usage.require(spec, duration > 0 && Double.isFinite(duration), "--duration", "must be a number of seconds above 0");
+        System.out.printf(Locale.ROOT, "echo-client: %s, %d-byte messages, %.1f s against %s:%d%n",
+                Text.count(connections, "connection"), size, duration, Text.safe(host), port);
         try {
             Latencies all = Asyncio.run(this::load);
-            System.out.printf("requests: %d in %.1f s = %.0f requests/s; every round trip byte-exact%n",
+            System.out.printf(Locale.ROOT, "requests: %d in %.1f s = %.0f requests/s; every round trip byte-exact%n",
                     all.count(), duration, all.count() / duration);
             System.out.printf("latency: p50 %s, p90 %s, p99 %s, max %s%n", millis(all.percentile(50)),
                     millis(all.percentile(90)), millis(all.percentile(99)), millis(all.percentile(100)));
@@ -110,6 +121,6 @@ final class EchoClientCommand implements Callable<Integer> {
     }
 
     private static String millis(long nanos) {
-        return String.format("%.3f ms", nanos / 1e6);
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
     }
 }

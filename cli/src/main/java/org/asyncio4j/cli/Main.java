@@ -1,6 +1,12 @@
 package org.asyncio4j.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import org.asyncio4j.KeyboardInterrupt;
 import org.asyncio4j.cli.crawl.CrawlCommand;
 import org.asyncio4j.cli.repl.ReplCommand;
@@ -21,9 +27,18 @@ import picocli.CommandLine.Spec;
  *
  * <p>The runnable jar carries {@code Add-Opens: java.base/java.lang} in its manifest, so
  * {@code java -jar asyncio4j-cli.jar ...} needs no JVM flags.
+ *
+ * <p>Output is written in the locale's encoding, except in the C/POSIX locale, whose ASCII
+ * would print every dash of the tour as {@code ?}: there it is UTF-8, as CPython does
+ * (PEP 538, PEP 540). A usage error is one line naming the option and value (see {@link Usage}).
  */
 @Command(name = "asyncio4j", mixinStandardHelpOptions = true, version = "asyncio4j 0.1.0",
         description = "Python's asyncio, natively in Java 25: a tour, tools and a REPL.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a failure the command reports in one line (connection refused, port taken, ...)",
+                "2:a usage error: an unknown option or subcommand, or a bad value", "130:interrupted by Ctrl+C"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  asyncio4j demo --list", "  asyncio4j crawl --self-test", "  asyncio4j repl", "  asyncio4j help crawl"},
         subcommands = {DemoCommand.class, CrawlCommand.class, EchoServerCommand.class, EchoClientCommand.class,
                 ReplCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -31,7 +46,16 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
+        Charset charset = Text.terminalCharset(System.out.charset());
+        if (!charset.equals(System.out.charset())) {
+            System.setOut(new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, charset));
+            System.setErr(new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err)), true, charset));
+        }
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(new PrintWriter(System.out, true, charset))
+                .setErr(new PrintWriter(System.err, true, charset))
+                .setParameterExceptionHandler(Usage::report)
+                .setExecutionExceptionHandler(Main::reportFailure);
         System.exit(commandLine.execute(args));
     }
 
@@ -49,7 +73,7 @@ public final class Main implements Runnable {
         if (!(error instanceof IOException)) {
             throw error;
         }
-        command.getErr().println(prefix + error.getMessage());
+        command.getErr().println(prefix + Failure.describe(error));
         return 1;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,9 +48,16 @@ final class CliProcess implements AutoCloseable {
 
     /** {@code java -jar asyncio4j-cli.jar args...} with this test's JDK. */
     static CliProcess jar(String... args) throws IOException {
+        return jar(Map.of(), args);
+    }
+
+    /** {@link #jar(String...)} with {@code environment} on top of this process's (a locale, say). */
+    static CliProcess jar(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar().toString()));
         command.addAll(List.of(args));
-        return start(command);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new CliProcess(builder.start());
     }
 
     /** {@code ./asyncio4j args...} from the repository root, pointed at this test's JDK. */
@@ -59,10 +67,6 @@ final class CliProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root().toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", Path.of(javaCommand()).getParent().getParent().toString());
         return new CliProcess(builder.start());
-    }
-
-    private static CliProcess start(List<String> command) throws IOException {
-        return new CliProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     private static String javaCommand() {

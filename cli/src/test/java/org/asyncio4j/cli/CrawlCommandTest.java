@@ -3,8 +3,12 @@ package org.asyncio4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +112,98 @@ class CrawlCommandTest {
         }
         try (CliProcess crawl = CliProcess.jar("crawl", "ftp://example.com/x")) {
             assertThat(crawl.waitFor(30)).isEqualTo(2);
-            assertThat(crawl.text()).contains("not an http(s) URL with a host: ftp://example.com/x");
+            assertThat(crawl.text()).contains("asyncio4j crawl: URL ftp://example.com/x: not an http(s) URL with a host");
         }
+    }
+
+    @Test
+    void whatAHostileServerSendsIsEscapedAndCutBeforeItReachesTheTerminal(@TempDir Path dir) throws Exception {
+        try (ServerSocket hostile = new ServerSocket(0)) {
+            serve(hostile, path -> switch (path) {
+                case "/title" -> "HTTP/1.1 \033]0;owned\007 OK\r\n\r\n";
+                case "/clear" -> "HTTP/1.1 302 Found\r\nLocation: /x\033[2J\033[H\r\nContent-Length: 0\r\n\r\n";
+                case "/long" -> "HTTP/1.1 302 Found\r\nLocation: /" + "a".repeat(100_000) + "\r\nContent-Length: 0\r\n\r\n";
+                default -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+            });
+            String base = "http://127.0.0.1:" + hostile.getLocalPort();
+            Path urls = dir.resolve("urls.txt");
+            Files.writeString(urls, String.join("\n", base + "/title", base + "/clear", base + "/long", base + "/\u202egpj.exe") + "\n");
+            try (CliProcess crawl = CliProcess.jar("crawl", "--file", urls.toString(), "--retries", "0", "--progress", "lines")) {
+                crawl.waitFor(60);
+                String text = crawl.text();
+                assertThat(text).contains("bad response: Invalid status line: \"HTTP/1.1 \\x1b]0;owned\\x07 OK\"", "\\x1b[2J\\x1b[H",
+                        base + "/\\u202egpj.exe", "outcomes: 200 x2, error x2");
+                assertThat(text.chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 && c <= 0x9f || c == 0x202e)).isEmpty();
+                assertThat(crawl.output()).allMatch(line -> line.length() < 1000);
+            }
+            // a 5 MB line in the file is refused without being echoed whole
+            Files.writeString(urls, "x".repeat(5 * 1024 * 1024) + "\n");
+            try (CliProcess crawl = CliProcess.jar("crawl", "--file", urls.toString())) {
+                assertThat(crawl.waitFor(60)).isEqualTo(2);
+                assertThat(crawl.output()).allMatch(line -> line.length() < 1000).anyMatch(line -> line.contains("more characters"));
+            }
+        }
+    }
+
+    @Test
+    void failuresAreNamedByTheirCauseNotByAJdkClass() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        try (ServerSocket hangUp = new ServerSocket(0)) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (true) {
+                    try {
+                        hangUp.accept().close();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            String hangUpUrl = "//127.0.0.1:" + hangUp.getLocalPort() + "/";
+            try (CliProcess crawl = CliProcess.jar("crawl", "--retries", "0", "--timeout", "5", "--progress", "lines",
+                    "http://127.0.0.1:" + closedPort + "/", "http://host.invalid/", "http:" + hangUpUrl, "https:" + hangUpUrl)) {
+                assertThat(crawl.waitFor(60)).as(crawl.text()).isEqualTo(1);
+                List<String> lines = crawl.output();
+                assertThat(lines).anyMatch(line -> line.matches("\\[\\d/4] ERR  connection refused  http://127\\.0\\.0\\.1:" + closedPort + "/"))
+                        .anyMatch(line -> line.matches("\\[\\d/4] ERR  host not found  http://host\\.invalid/"))
+                        .anyMatch(line -> line.matches("\\[\\d/4] ERR  the server closed the connection without answering  http:" + hangUpUrl))
+                        .anyMatch(line -> line.matches("\\[\\d/4] ERR  TLS: .+  https:" + hangUpUrl))
+                        .noneMatch(line -> line.contains("Exception"));
+            }
+        }
+    }
+
+    @Test
+    void oneUrlIsOneUrlInTheSummary() throws Exception {
+        try (ServerSocket site = new ServerSocket(0)) {
+            serve(site, path -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+            try (CliProcess crawl = CliProcess.jar("crawl", "http://127.0.0.1:" + site.getLocalPort() + "/")) {
+                assertThat(crawl.waitFor(60)).as(crawl.text()).isZero();
+                assertThat(crawl.output()).anyMatch(line -> line.startsWith("crawled 1 URL in "))
+                        .contains("received 2 B in 1 response");
+            }
+        }
+    }
+
+    /** A raw HTTP server on a platform thread: answers each request with what {@code answer} gives for its path, then closes. */
+    private static void serve(ServerSocket server, java.util.function.Function<String, String> answer) {
+        Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                try (Socket socket = server.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    String[] requestLine = in.readLine().split(" ");
+                    for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                        // the headers: read and ignored
+                    }
+                    socket.getOutputStream().write(answer.apply(requestLine[1]).getBytes(StandardCharsets.UTF_8));
+                } catch (Exception e) {
+                    if (server.isClosed()) {
+                        return;
+                    }
+                }
+            }
+        });
     }
 }

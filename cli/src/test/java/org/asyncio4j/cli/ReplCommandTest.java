@@ -14,7 +14,7 @@ class ReplCommandTest {
         try (CliProcess repl = CliProcess.jar("repl")) {
             repl.type("""
                     Asyncio.sleep(0.2)
-                    var t = Asyncio.createTask(() -> { Asyncio.sleep(0.2); return 6 * 7; })
+                    var t = Asyncio.createTask(() -> { Asyncio.sleep(3); return 6 * 7; })
                     t.isDone()
                     t.await()
                     Asyncio.gather(() -> Asyncio.sleep(0.2, "a"), () -> Asyncio.sleep(0.2, "b")).await()
@@ -44,7 +44,7 @@ class ReplCommandTest {
         try (CliProcess repl = CliProcess.jar("repl")) {
             repl.type("""
                     var bg = Asyncio.createTask(() -> { Asyncio.sleep(1); return "background done"; })
-                    System.out.println("sleeping"); Asyncio.sleep(60)
+                    { System.out.println("sleeping"); Asyncio.sleep(60); }
                     """);
             repl.awaitLine("sleeping", 30);
             Thread.sleep(300); // let the snippet reach its sleep (cancelling earlier is fine too, only less telling)
@@ -56,6 +56,58 @@ class ReplCommandTest {
             assertThat(repl.waitFor(30)).as(repl.text()).isZero();
             assertThat(repl.text()).contains("|  Exception org.asyncio4j.CancelledError: the snippet was cancelled (Ctrl+C)")
                     .containsPattern("\\$\\d+ ==> \"background done\"");
+        }
+    }
+
+    @Test
+    void valuesAndExceptionMessagesAreEscapedAndCut() throws Exception {
+        try (CliProcess repl = CliProcess.jar("repl")) {
+            repl.type("""
+                    java.util.List.of("\\033]0;owned\\007", "\\u202e")
+                    java.util.List.of("y".repeat(5_000_000))
+                    throw new IllegalStateException("\\033[2J cleared")
+                    /exit
+                    """);
+            assertThat(repl.waitFor(60)).as(repl.text()).isZero();
+            String text = repl.text();
+            assertThat(text).contains("==> [\\x1b]0;owned\\x07, \\u202e]", "more characters)",
+                    "|  Exception java.lang.IllegalStateException: \\x1b[2J cleared");
+            assertThat(text).doesNotContain("\033", "\007", "\u202e");
+            assertThat(repl.output()).allMatch(line -> line.length() < 10_000);
+        }
+    }
+
+    @Test
+    void ctrlCOnASnippetThatNeverSuspendsGivesAWorkingPromptOnAFreshLoop() throws Exception {
+        try (CliProcess repl = CliProcess.jar("repl")) {
+            repl.type("""
+                    int kept = 41
+                    { System.out.println("spinning"); while (true) {} }
+                    """);
+            repl.awaitLine("spinning", 30);
+            long start = System.nanoTime();
+            repl.signal("INT");
+            repl.awaitLine("Snippets now run on a fresh event loop", 20);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            repl.type("kept + 1\nAsyncio.sleep(0.1, \"the fresh loop runs tasks\")\n");
+            repl.awaitLine("==> 42", 20);
+            repl.awaitLine("==> \"the fresh loop runs tasks\"", 20);
+            assertThat(seconds).as("about a second").isLessThan(10);
+            assertThat(repl.text()).contains("Lost with the old loop");
+            repl.type("/exit\n");
+            assertThat(repl.waitFor(30)).as(repl.text()).isZero();
+        }
+    }
+
+    @Test
+    void exitLeavesWhileATaskThatNeverSuspendsHoldsTheLoop() throws Exception {
+        try (CliProcess repl = CliProcess.jar("repl")) {
+            repl.type("""
+                    var spin = Asyncio.createTask(() -> { Asyncio.sleep(0.2); System.out.println("spinning"); while (true) {} })
+                    """);
+            repl.awaitLine("spinning", 30);
+            repl.type("/exit\n");
+            assertThat(repl.waitFor(30)).as(repl.text()).isZero();
         }
     }
 }

@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +18,14 @@ import java.util.concurrent.Callable;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.KeyboardInterrupt;
+import org.asyncio4j.cli.Failure;
+import org.asyncio4j.cli.Text;
+import org.asyncio4j.cli.Usage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code asyncio4j crawl URL... | --file urls.txt | --self-test}: fetches pages concurrently
@@ -31,16 +39,27 @@ import picocli.CommandLine.Parameters;
  * }
  *
  * <p>The exit status is 0 when every URL got a response (whatever its status), 1 when some did
- * not, 2 for bad arguments.
+ * not, 2 for a usage error (which names the option or URL and what was wrong), 130 after Ctrl+C.
  */
 @Command(name = "crawl", mixinStandardHelpOptions = true,
-        description = "Fetch many URLs concurrently: limit, time limit, redirects, retries with backoff, progress, summary.")
+        description = "Fetch many URLs concurrently: limit, time limit, redirects, retries with backoff, progress, summary.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every URL got a response, whatever its status (with --self-test: every page came to what it should)",
+                "1:some URL got no response (an error or a timeout), or the self-test failed",
+                "2:a usage error: a bad option, value or URL, or an unreadable --file",
+                "130:interrupted by Ctrl+C, after a summary of what finished"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  asyncio4j crawl --self-test", "  asyncio4j crawl https://example.com/ https://example.org/",
+                "  asyncio4j crawl --file urls.txt --concurrency 20 --timeout 5 --retries 2"})
 public final class CrawlCommand implements Callable<Integer> {
     /** How the progress shows. */
     enum ProgressMode { auto, bar, lines }
 
     @Parameters(arity = "0..*", paramLabel = "URL", description = "http or https URLs to fetch.")
     private List<String> urls = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Read URLs from FILE, one a line (blank lines and # comments skipped).")
     private Path file;
@@ -70,15 +89,13 @@ public final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        List<URI> targets;
-        Crawler.Options options;
-        try {
-            targets = targets();
-            options = new Crawler.Options(concurrency, timeout != null ? timeout : selfTest ? 2.0 : 10.0, retries, maxRedirects, backoff);
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("crawl: " + e.getMessage());
-            return 2;
-        }
+        Usage.require(spec, concurrency >= 1, "--concurrency", "must be at least 1");
+        Usage.require(spec, timeout == null || timeout > 0 && Double.isFinite(timeout), "--timeout", "must be a number of seconds above 0");
+        Usage.require(spec, retries >= 0, "--retries", "must be 0 or more");
+        Usage.require(spec, maxRedirects >= 0, "--max-redirects", "must be 0 or more");
+        Usage.require(spec, backoff >= 0 && Double.isFinite(backoff), "--backoff", "must be a number of seconds, 0 or more");
+        List<URI> targets = targets();
+        Crawler.Options options = new Crawler.Options(concurrency, timeout != null ? timeout : selfTest ? 2.0 : 10.0, retries, maxRedirects, backoff);
         // Built before the loop starts, on this platform thread: the client's own threads stay platform threads.
         try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis((long) (options.timeoutSeconds() * 1000))).build()) {
@@ -110,7 +127,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 results = crawler.crawl(all);
             } catch (CancelledError e) { // Ctrl+C: say what got done, then let the cancellation end the run
                 progress.stop();
-                out.printf("interrupted after %d of %d URLs%n", crawler.finished().size(), all.size());
+                out.printf("interrupted after %d of %s%n", crawler.finished().size(), Text.count(all.size(), "URL"));
                 CrawlSummary.print(out, crawler.finished(), (System.nanoTime() - start) / 1e9, options.concurrency());
                 throw e;
             }
@@ -152,36 +169,50 @@ public final class CrawlCommand implements Callable<Integer> {
         };
     }
 
-    /** The URLs given on the command line and in {@code --file}, checked up front. */
-    private List<URI> targets() throws IOException {
-        List<String> given = new ArrayList<>(urls);
+    /** The URLs given on the command line and in {@code --file}, checked up front; a bad one is a usage error. */
+    private List<URI> targets() {
+        List<URI> targets = new ArrayList<>();
+        for (String url : urls) {
+            targets.add(parse(url, "URL " + Text.safe(url)));
+        }
         if (file != null) {
-            for (String line : Files.readAllLines(file)) {
-                String url = line.strip();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file);
+            } catch (IOException e) {
+                throw Usage.error(spec, "--file " + Text.safe(file.toString()) + ": " + unreadable(e));
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String url = lines.get(i).strip();
                 if (!url.isEmpty() && !url.startsWith("#")) {
-                    given.add(url);
+                    targets.add(parse(url, "--file " + Text.safe(file.toString()) + " line " + (i + 1) + ": " + Text.safe(url)));
                 }
             }
         }
-        if (given.isEmpty() && !selfTest) {
-            throw new IllegalArgumentException("nothing to crawl: give URLs, --file urls.txt, or --self-test");
-        }
-        List<URI> targets = new ArrayList<>();
-        for (String url : given) {
-            targets.add(parse(url));
+        if (targets.isEmpty() && !selfTest) {
+            throw Usage.error(spec, "nothing to crawl: give URLs, --file urls.txt, or --self-test");
         }
         return targets;
     }
 
-    private static URI parse(String url) {
+    private URI parse(String url, String where) {
         try {
             URI uri = new URI(url);
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL with a host: " + url + " (write it like https://example.com/)");
+                throw Usage.error(spec, where + ": not an http(s) URL with a host (write it like https://example.com/)");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + url + " (" + e.getReason() + ")");
+            throw Usage.error(spec, where + ": not a URL (" + Text.safe(e.getReason()) + ")");
         }
+    }
+
+    private static String unreadable(IOException e) {
+        return switch (e) {
+            case NoSuchFileException _ -> "no such file";
+            case AccessDeniedException _ -> "permission denied";
+            case MalformedInputException _ -> "not text in UTF-8";
+            default -> Failure.describe(e);
+        };
     }
 }

@@ -3,10 +3,12 @@ package org.asyncio4j.cli.crawl;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.asyncio4j.cli.Latencies;
+import org.asyncio4j.cli.Text;
 
 /**
  * The end of a crawl in four lines: how many URLs, how fast; the outcomes by status (then
@@ -26,15 +28,15 @@ public final class CrawlSummary {
     }
 
     public static void print(PrintStream out, List<FetchResult> results, double seconds, int concurrency) {
-        out.printf("crawled %d URLs in %.2f s (%.1f URLs/s), at most %d at once%n",
-                results.size(), seconds, seconds > 0 ? results.size() / seconds : 0, concurrency);
+        out.printf(Locale.ROOT, "crawled %s in %.2f s (%.1f URLs/s), at most %d at once%n",
+                Text.count(results.size(), "URL"), seconds, seconds > 0 ? results.size() / seconds : 0, concurrency);
         out.println("outcomes: " + outcomes(results));
         List<FetchResult> responses = results.stream().filter(FetchResult::responded).toList();
         long bytes = responses.stream().mapToLong(FetchResult::bytes).sum();
-        out.printf("received %s in %d responses%n", Progress.size(bytes), responses.size());
+        out.printf("received %s in %s%n", Progress.size(bytes), Text.count(responses.size(), "response"));
         Latencies latencies = new Latencies();
         responses.forEach(r -> latencies.add((long) (r.seconds() * 1e9)));
-        out.printf("time per URL: p50 %.3f s, p99 %.3f s%n",
+        out.printf(Locale.ROOT, "time per URL: p50 %.3f s, p99 %.3f s%n",
                 latencies.count() == 0 ? 0 : latencies.percentile(50) / 1e9,
                 latencies.count() == 0 ? 0 : latencies.percentile(99) / 1e9);
     }

@@ -5,14 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Task;
 import org.asyncio4j.TimeoutError;
+import org.asyncio4j.cli.Failure;
+import org.asyncio4j.cli.Text;
 import org.asyncio4j.sync.Semaphore;
 
 /**
@@ -43,8 +47,8 @@ import org.asyncio4j.sync.Semaphore;
  * <h2>Retries</h2>
  * Connection failures, timeouts and the statuses 429, 500, 502, 503 and 504 are retried up to
  * {@code retries} times, after {@code backoff × 2^(n-1)} seconds with ±50 % jitter; other
- * statuses are answers, not failures. A redirect chain longer than {@code maxRedirects} is an
- * error that is not retried.
+ * statuses are answers, not failures. A redirect chain longer than {@code maxRedirects}, or a
+ * redirect to a malformed or non-http(s) URL, is an error that is not retried.
  *
  * <h2>Cancellation and threads</h2>
  * Call {@link #crawl} from a task; it creates one task per URL on the same loop. Cancelling the
@@ -65,16 +69,17 @@ public final class Crawler {
     public record Options(int concurrency, double timeoutSeconds, int retries, int maxRedirects, double backoffSeconds) {
         public Options {
             if (concurrency < 1 || !(timeoutSeconds > 0) || retries < 0 || maxRedirects < 0 || backoffSeconds < 0) {
-                throw new IllegalArgumentException("crawl needs concurrency >= 1, timeout > 0, retries >= 0,"
-                        + " max redirects >= 0 and backoff >= 0; got " + this);
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "crawl needs concurrency >= 1, timeout > 0,"
+                        + " retries >= 0, max redirects >= 0 and backoff >= 0; got %d, %s, %d, %d and %s",
+                        concurrency, timeoutSeconds, retries, maxRedirects, backoffSeconds));
             }
         }
     }
 
-    /** A redirect chain that went on for too long; not retried. */
-    private static final class TooManyRedirects extends IOException {
-        TooManyRedirects(int max) {
-            super("too many redirects (more than " + max + ")");
+    /** A redirect chain that went on for too long, or a redirect to nowhere usable; not retried. */
+    private static final class RedirectError extends IOException {
+        RedirectError(String message) {
+            super(message);
         }
     }
 
@@ -117,7 +122,7 @@ public final class Crawler {
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(url);
             boolean transient_ = outcome.timedOut
-                    || (outcome.error != null && !(outcome.error instanceof TooManyRedirects))
+                    || (outcome.error != null && !(outcome.error instanceof RedirectError))
                     || (outcome.response != null && RETRIED_STATUSES.contains(outcome.response.statusCode()));
             if (!transient_ || attempt > options.retries()) {
                 return outcome.result(url, (System.nanoTime() - start) / 1e9, attempt, options.timeoutSeconds());
@@ -138,7 +143,8 @@ public final class Crawler {
         } catch (TimeoutError e) {
             attempt.timedOut = true;
         } catch (Exception e) { // a bad URL or an I/O failure ends this URL, not the crawl
-            attempt.error = e;
+            attempt.timedOut = isTimeout(e);
+            attempt.error = attempt.timedOut ? null : e;
         }
         return attempt;
     }
@@ -153,11 +159,25 @@ public final class Crawler {
                 return;
             }
             if (hop == options.maxRedirects()) {
-                throw new TooManyRedirects(options.maxRedirects());
+                throw new RedirectError("too many redirects (more than " + options.maxRedirects() + ")");
             }
-            attempt.url = attempt.url.resolve(location);
+            attempt.url = redirectTarget(attempt.url, location);
             attempt.redirects++;
         }
+    }
+
+    /** Where a {@code Location} header leads from {@code url}: an http(s) URL, or a {@link RedirectError}. */
+    private static URI redirectTarget(URI url, String location) throws RedirectError {
+        URI target;
+        try {
+            target = url.resolve(location);
+        } catch (IllegalArgumentException e) {
+            throw new RedirectError("redirect to a malformed URL: " + Text.safe(location));
+        }
+        if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme()) || target.getHost() == null) {
+            throw new RedirectError("redirect to a URL that is not http(s) with a host: " + Text.safe(location));
+        }
+        return target;
     }
 
     /** Sends on the client's threads and parks this task on a loop future until the response is in. */
@@ -186,10 +206,10 @@ public final class Crawler {
 
         String reason(double timeoutSeconds) {
             if (timedOut) {
-                return String.format("timed out after %.1f s", timeoutSeconds);
+                return timedOut(timeoutSeconds);
             }
             if (error != null) {
-                return describe(error);
+                return error instanceof RedirectError ? error.getMessage() : Failure.describe(error);
             }
             return "HTTP " + response.statusCode();
         }
@@ -202,17 +222,17 @@ public final class Crawler {
         }
     }
 
-    /** A one-line reason for an I/O failure: the JDK's messages are often empty or just a class name. */
-    static String describe(Throwable error) {
-        if (error instanceof TooManyRedirects) {
-            return error.getMessage();
+    /** Whether an attempt's error was the client's own time limit (connecting, say), which counts as a timeout. */
+    static boolean isTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException) {
+                return true;
+            }
         }
-        Throwable cause = error;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank())) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        String kind = cause.getClass().getSimpleName();
-        return message == null || message.isBlank() ? kind : kind + ": " + message;
+        return false;
+    }
+
+    static String timedOut(double timeoutSeconds) {
+        return String.format(Locale.ROOT, "timed out after %.1f s", timeoutSeconds);
     }
 }

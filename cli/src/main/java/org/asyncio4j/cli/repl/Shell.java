@@ -19,15 +19,17 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
-import org.asyncio4j.EventLoop;
+import org.asyncio4j.cli.Text;
 
 /**
  * The read-eval-print loop of {@code asyncio4j repl}: reads snippets (several lines when
  * incomplete), hands them to JShell, whose engine runs them as tasks of the loop, and prints
- * values, errors and exceptions the way {@code jshell} does.
+ * values, errors and exceptions the way {@code jshell} does, except that values and exception
+ * messages go through {@link Text#safe}: they may hold what a peer sent, and a terminal must not
+ * take that for commands.
  *
  * {@snippet :
- * try (Shell shell = new Shell(loop, System.out)) {
+ * try (Shell shell = new Shell(System.out)) {
  *     shell.run(new BufferedReader(new InputStreamReader(System.in)));
  * }
  * }
@@ -43,6 +45,8 @@ final class Shell implements AutoCloseable {
     private static final List<String> IMPORTS = List.of(
             "import org.asyncio4j.*;", "import org.asyncio4j.sync.*;", "import org.asyncio4j.queues.*;",
             "import org.asyncio4j.net.*;", "import java.time.Duration;");
+    /** Most characters of one value or exception message shown; the rest is counted, not printed. */
+    private static final int VALUE_LIMIT = 2000;
 
     private final PrintStream out;
     private final JShell jshell;
@@ -50,9 +54,10 @@ final class Shell implements AutoCloseable {
     private final CtrlC ctrlC;
     private volatile boolean dropInput;
 
-    Shell(EventLoop loop, PrintStream out) {
+    /** Starts the event loop snippets run on and a JShell whose snippets run there. */
+    Shell(PrintStream out) {
         this.out = out;
-        this.provider = new LoopExecutionControl.Provider(loop);
+        this.provider = new LoopExecutionControl.Provider();
         this.jshell = JShell.builder().executionEngine(provider, Map.of()).out(out).err(out).build();
         // The snippets compile against what this JVM runs: the library (and the rest of this jar).
         jshell.addToClasspath(System.getProperty("java.class.path"));
@@ -120,7 +125,7 @@ final class Shell implements AutoCloseable {
                 return false;
             }
             case "/vars" -> jshell.variables().forEach(v ->
-                    out.println("|    " + v.typeName() + " " + v.name() + " = " + jshell.varValue(v)));
+                    out.println("|    " + v.typeName() + " " + v.name() + " = " + Text.safe(jshell.varValue(v), VALUE_LIMIT)));
             case "/imports" -> jshell.imports().forEach(i -> out.println("|    " + i.source().strip()));
             case "/help" -> {
                 out.println("|  Type Java statements, expressions and declarations; each snippet runs as a task of the loop.");
@@ -128,9 +133,10 @@ final class Shell implements AutoCloseable {
                 out.println("|  work directly. Tasks you create keep running between snippets.");
                 out.println("|  Imported: " + String.join(" ", IMPORTS));
                 out.println("|  /vars   the variables      /imports   the imports      /exit   leave (or Ctrl+D)");
-                out.println("|  Ctrl+C  cancels the running snippet's task");
+                out.println("|  Ctrl+C  cancels the running snippet's task; if code that never suspends holds the loop,");
+                out.println("|          the shell leaves that loop behind and starts a fresh one");
             }
-            default -> out.println("|  unknown command " + command + "; /help lists the commands");
+            default -> out.println("|  unknown command " + Text.safe(command) + "; /help lists the commands");
         }
         return true;
     }
@@ -149,9 +155,9 @@ final class Shell implements AutoCloseable {
             return;
         }
         if (snippet instanceof VarSnippet var && event.value() != null) {
-            out.println(var.name() + " ==> " + event.value());
+            out.println(var.name() + " ==> " + Text.safe(event.value(), VALUE_LIMIT));
         } else if (snippet.kind() == Snippet.Kind.EXPRESSION && event.value() != null) {
-            out.println(((ExpressionSnippet) snippet).name() + " ==> " + event.value());
+            out.println(((ExpressionSnippet) snippet).name() + " ==> " + Text.safe(event.value(), VALUE_LIMIT));
         } else if (event.previousStatus() == Snippet.Status.NONEXISTENT
                 && (snippet.kind() == Snippet.Kind.METHOD || snippet.kind() == Snippet.Kind.TYPE_DECL)) {
             out.println("|  created " + (snippet.kind() == Snippet.Kind.METHOD ? "method " : "type ")
@@ -180,7 +186,11 @@ final class Shell implements AutoCloseable {
         }
         EvalException eval = (EvalException) exception;
         String message = eval.getMessage();
-        out.println("|  Exception " + eval.getExceptionClassName() + (message == null ? "" : ": " + message));
+        if (eval.getExceptionClassName().equals(LoopExecutionControl.LoopAbandoned.class.getName())) {
+            message.lines().forEach(line -> out.println("|  " + line));
+            return;
+        }
+        out.println("|  Exception " + eval.getExceptionClassName() + (message == null ? "" : ": " + Text.safe(message, VALUE_LIMIT)));
         for (StackTraceElement frame : eval.getStackTrace()) {
             if (frame.getClassName().startsWith("jdk.internal.reflect") || frame.getClassName().startsWith("java.lang.reflect")
                     || frame.getClassName().startsWith(LoopExecutionControl.class.getPackageName())) {
@@ -202,9 +212,11 @@ final class Shell implements AutoCloseable {
         }
     }
 
+    /** Ends the shell and stops its loop; a loop held by code that never suspends is left to the JVM's exit. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         ctrlC.close();
         jshell.close();
+        provider.close();
     }
 }
