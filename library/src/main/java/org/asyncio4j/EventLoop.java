@@ -157,7 +157,7 @@ public final class EventLoop implements AutoCloseable {
         }
         RUNNING.set(this);
         running = true;
-        try (Sigint sigint = Sigint.installOnMainThread(this::interruptFromSigint)) {
+        try (Sigint _ = Sigint.installOnMainThread(this::interruptFromSigint)) {
             core.runForever();
         } finally {
             running = false;

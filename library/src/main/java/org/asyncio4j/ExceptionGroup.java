@@ -38,6 +38,7 @@ public class ExceptionGroup extends RuntimeException {
      * @param exceptions its members, at least one
      * @throws IllegalArgumentException if {@code exceptions} is empty
      */
+    @SuppressWarnings("this-escape") // addSuppressed is final in Throwable and reads no state of a subclass
     public ExceptionGroup(String description, List<? extends Throwable> exceptions) {
         super(describe(description, exceptions), null, true, true);
         this.description = description;

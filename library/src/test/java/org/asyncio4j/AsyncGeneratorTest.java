@@ -208,6 +208,7 @@ class AsyncGeneratorTest {
     }
 
     @Test
+    @SuppressWarnings("finally") // the generator's cleanup fails on purpose
     void shutdownReportsErrorsFromClosingToTheExceptionHandler() {
         List<Object> reported = new ArrayList<>();
         Asyncio.run(() -> {

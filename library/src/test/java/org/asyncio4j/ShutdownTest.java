@@ -51,6 +51,7 @@ class ShutdownTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the loop inside its own try-with-resources on purpose
     void closingARunningLoopFails() {
         try (EventLoop loop = Asyncio.newEventLoop()) {
             List<Throwable> errors = new ArrayList<>();

@@ -144,7 +144,7 @@ class TaskGroupTest {
                         tg.createTask(() -> {
                             try {
                                 Asyncio.sleep(10);
-                            } finally {
+                            } catch (CancelledError cancelled) {
                                 throw new IOException("failed while cancelled");
                             }
                         });

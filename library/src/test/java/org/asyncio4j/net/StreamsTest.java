@@ -41,6 +41,7 @@ class StreamsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the server inside its try-with-resources to check isServing
     void echoServerAnswersLineByLine() {
         Asyncio.run(() -> {
             try (Server server = Streams.startServer(ECHO_LINES, "127.0.0.1", 0)) {

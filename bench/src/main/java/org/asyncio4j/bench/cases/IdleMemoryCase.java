@@ -40,7 +40,7 @@ public final class IdleMemoryCase implements BenchCase {
         double[] perTask = new double[1];
         Asyncio.run(() -> {
             Future<Void> never = Asyncio.getRunningLoop().createFuture();
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Task<Void>[] tasks = new Task[n];
             long before = Heap.usedAfterGc();
             for (int i = 0; i < n; i++) {

@@ -33,7 +33,7 @@ public final class SpawnCase implements BenchCase {
 
     static double once(int n) {
         return Timing.nanosPer(n, () -> {
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Task<Void>[] tasks = new Task[n];
             for (int i = 0; i < n; i++) {
                 tasks[i] = Asyncio.createTask(() -> Asyncio.sleep(0));

@@ -78,6 +78,7 @@ public final class SocketServer implements Server {
     }
 
     @Override
+    @SuppressWarnings("finally") // the cancellation wins over an error from closing, as in asyncio
     public void serveForever() throws Exception {
         if (servingForever != null) {
             throw new IllegalStateException("serveForever() is already running for this server in another task");
