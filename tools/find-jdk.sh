@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the asyncio4j authors
 # Sourced by the project's scripts: finds a JDK 25 or newer and exports JAVA_HOME;
 # require_maven checks for Maven where a script builds.
 # Order: $JAVA_HOME, then the usual install locations. Stops with a clear message if none fits.

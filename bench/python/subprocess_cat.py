@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the asyncio4j authors
 """subprocess_cat: bytes per second through a `cat` child with asyncio, the same work as
 org.asyncio4j.bench.SubprocessThroughput: one task writes stdin (write, then drain) while the
 main task reads stdout, 64 KiB at a time. Prints one JSON line, the best of the passes.

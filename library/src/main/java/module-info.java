@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 /**
  * asyncio4j: Python's asyncio in Java 25. Tasks are virtual threads whose scheduler is an event
  * loop; start with {@link org.asyncio4j.Asyncio}.

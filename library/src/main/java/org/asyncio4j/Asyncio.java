@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import java.time.Duration;
@@ -270,12 +273,14 @@ public final class Asyncio {
 
     /** {@link #gather(List)} of futures or tasks given as arguments. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
         return Gather.results(List.of(futures));
     }
 
     /** {@link #gather(List)} of coroutines, each scheduled as a task of the running loop in argument order. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coroutines) {
         return Gather.results(Gather.tasksOf(coroutines));
     }
@@ -296,12 +301,14 @@ public final class Asyncio {
 
     /** {@link #gatherOutcomes(List)} of futures or tasks given as arguments. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(Future<? extends T>... futures) {
         return Gather.outcomes(List.of(futures));
     }
 
     /** {@link #gatherOutcomes(List)} of coroutines, each scheduled as a task of the running loop. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(Coroutine<? extends T>... coroutines) {
         return Gather.outcomes(Gather.tasksOf(coroutines));
     }

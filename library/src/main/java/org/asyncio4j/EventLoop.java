@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import java.lang.System.Logger.Level;
@@ -154,7 +157,7 @@ public final class EventLoop implements AutoCloseable {
         }
         RUNNING.set(this);
         running = true;
-        try (Sigint sigint = Sigint.installOnMainThread(this::interruptFromSigint)) {
+        try (Sigint _ = Sigint.installOnMainThread(this::interruptFromSigint)) {
             core.runForever();
         } finally {
             running = false;

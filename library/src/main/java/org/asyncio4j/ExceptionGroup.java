@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ public class ExceptionGroup extends RuntimeException {
      * @param exceptions its members, at least one
      * @throws IllegalArgumentException if {@code exceptions} is empty
      */
+    @SuppressWarnings("this-escape") // addSuppressed is final in Throwable and reads no state of a subclass
     public ExceptionGroup(String description, List<? extends Throwable> exceptions) {
         super(describe(description, exceptions), null, true, true);
         this.description = description;

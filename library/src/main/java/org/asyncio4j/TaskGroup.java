@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import java.util.ArrayList;
@@ -96,6 +99,7 @@ public final class TaskGroup {
      * {@link #run(Body)} for a block without a value. A block that can only throw fits both
      * forms; cast it, {@code (TaskGroup.VoidBody) tg -> ...}, to choose.
      */
+    @SuppressWarnings("overloads") // the ambiguity for a block that only throws is documented above
     public static void run(VoidBody body) throws Exception {
         Objects.requireNonNull(body, "body");
         run(group -> {

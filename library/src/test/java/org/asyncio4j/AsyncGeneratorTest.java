@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,6 +208,7 @@ class AsyncGeneratorTest {
     }
 
     @Test
+    @SuppressWarnings("finally") // the generator's cleanup fails on purpose
     void shutdownReportsErrorsFromClosingToTheExceptionHandler() {
         List<Object> reported = new ArrayList<>();
         Asyncio.run(() -> {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,10 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.asyncio4j.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,31 +16,16 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class DebugModeTest {
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger("org.asyncio4j");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
-        logger.addHandler(capture);
+        log = LogCapture.start();
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -50,7 +35,7 @@ class DebugModeTest {
             loop.callSoon(DebugModeTest::busy);
             loop.callSoon(loop::stop);
             loop.runForever();
-            assertThat(warnings).isEmpty();
+            assertThat(log.messages()).isEmpty();
 
             loop.setDebug(true);
             assertThat(loop.getDebug()).isTrue();
@@ -58,7 +43,7 @@ class DebugModeTest {
             loop.callSoon(loop::stop);
             loop.runForever();
         }
-        assertThat(warnings).singleElement().asString().startsWith("Executing Handle").contains("seconds");
+        assertThat(log.messages()).singleElement().asString().startsWith("Executing Handle").contains("seconds");
     }
 
     @Test
@@ -69,7 +54,7 @@ class DebugModeTest {
             Asyncio.sleep(0.05);
             slow.cancel();
         }, true);
-        assertThat(warnings).anySatisfy(message -> assertThat(message)
+        assertThat(log.messages()).anySatisfy(message -> assertThat(message)
                 .contains("slowpoke").contains("took").contains("slowStepThenSleep"));
     }
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import org.asyncio4j.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,7 +43,7 @@ class ErrorsTest {
     @Test
     void aFailingExceptionHandlerFallsBackToTheDefaultOneAndTheLoopSurvives() {
         List<String> log = new ArrayList<>();
-        try (EventLoop loop = Asyncio.newEventLoop()) {
+        try (LogCapture logged = LogCapture.start(); EventLoop loop = Asyncio.newEventLoop()) {
             loop.setExceptionHandler((l, context) -> {
                 throw new RuntimeException("handler broke too");
             });
@@ -50,6 +55,17 @@ class ErrorsTest {
             loop.callSoon(loop::stop);
             loop.runForever();
             assertThat(log).containsExactly("alive");
+            assertThat(logged.records()).satisfiesExactly(
+                    handlerError -> {
+                        assertThat(handlerError.getLevel()).isEqualTo(Level.SEVERE);
+                        assertThat(handlerError.getMessage()).startsWith("Unhandled error in the exception handler"
+                                + " (java.lang.RuntimeException: handler broke too) while handling: Exception in callback");
+                        assertThat(handlerError.getThrown()).hasMessage("handler broke too");
+                    },
+                    byDefaultHandler -> {
+                        assertThat(byDefaultHandler.getMessage()).startsWith("Exception in callback");
+                        assertThat(byDefaultHandler.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage("callback broke");
+                    });
         }
     }
 
@@ -103,9 +119,14 @@ class ErrorsTest {
 
     @Test
     void callExceptionHandlerWithoutAHandlerLogsAndDoesNotThrow() {
-        try (EventLoop loop = Asyncio.newEventLoop()) {
+        try (LogCapture logged = LogCapture.start(); EventLoop loop = Asyncio.newEventLoop()) {
             loop.callExceptionHandler(Map.of("message", "just a test of the default handler",
                     "exception", new RuntimeException("logged, not thrown")));
+            assertThat(logged.records()).singleElement().satisfies(record -> {
+                assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
+                assertThat(record.getMessage()).isEqualTo("just a test of the default handler");
+                assertThat(record.getThrown()).hasMessage("logged, not thrown");
+            });
         }
     }
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,7 @@ class ShutdownTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the loop inside its own try-with-resources on purpose
     void closingARunningLoopFails() {
         try (EventLoop loop = Asyncio.newEventLoop()) {
             List<Throwable> errors = new ArrayList<>();

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 /**
  * Asynchronous network I/O on the event loop's own selector: asyncio's transports, protocols,
  * streams and servers.

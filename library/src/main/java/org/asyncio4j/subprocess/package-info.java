@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 /**
  * Child processes driven by the event loop: asyncio's {@code asyncio.subprocess} module and the
  * loop's {@code subprocess_exec}/{@code subprocess_shell}.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 /**
  * Synchronisation primitives for the tasks of one event loop: asyncio's {@code asyncio.locks}.
  *

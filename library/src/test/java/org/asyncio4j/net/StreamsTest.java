@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j.net;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
@@ -38,6 +41,7 @@ class StreamsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the server inside its try-with-resources to check isServing
     void echoServerAnswersLineByLine() {
         Asyncio.run(() -> {
             try (Server server = Streams.startServer(ECHO_LINES, "127.0.0.1", 0)) {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j.bench.cases;
 
 import java.util.List;
@@ -37,7 +40,7 @@ public final class IdleMemoryCase implements BenchCase {
         double[] perTask = new double[1];
         Asyncio.run(() -> {
             Future<Void> never = Asyncio.getRunningLoop().createFuture();
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Task<Void>[] tasks = new Task[n];
             long before = Heap.usedAfterGc();
             for (int i = 0; i < n; i++) {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j.bench.cases;
 
 import java.util.List;
@@ -30,7 +33,7 @@ public final class SpawnCase implements BenchCase {
 
     static double once(int n) {
         return Timing.nanosPer(n, () -> {
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Task<Void>[] tasks = new Task[n];
             for (int i = 0; i < n; i++) {
                 tasks[i] = Asyncio.createTask(() -> Asyncio.sleep(0));

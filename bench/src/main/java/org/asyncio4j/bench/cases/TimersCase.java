@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j.bench.cases;
 
 import java.util.LinkedHashMap;
@@ -66,7 +69,7 @@ public final class TimersCase implements BenchCase {
 
     static double overheadMillis(double[] delays, double maxDelay) {
         double totalNanosPerOne = Timing.nanosPer(1, () -> {
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Task<Void>[] tasks = new Task[delays.length];
             for (int i = 0; i < delays.length; i++) {
                 double d = delays[i];
@@ -82,7 +85,7 @@ public final class TimersCase implements BenchCase {
     static double heapPerTask(double[] delays) {
         double[] perTask = new double[1];
         Asyncio.run(() -> {
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Task<Void>[] tasks = new Task[delays.length];
             long before = Heap.usedAfterGc();
             for (int i = 0; i < delays.length; i++) {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
@@ -75,6 +78,7 @@ public final class SocketServer implements Server {
     }
 
     @Override
+    @SuppressWarnings("finally") // the cancellation wins over an error from closing, as in asyncio
     public void serveForever() throws Exception {
         if (servingForever != null) {
             throw new IllegalStateException("serveForever() is already running for this server in another task");
