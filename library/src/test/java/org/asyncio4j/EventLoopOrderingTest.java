@@ -92,7 +92,8 @@ class EventLoopOrderingTest {
         loop.callAt(now + 0.06, () -> log.add("t3"));
         loop.callAt(now + 0.02, () -> log.add("t1a"));
         loop.callAt(now + 0.02, () -> log.add("t1b"));
-        loop.callLater(Duration.ofMillis(40), () -> log.add("t2"));
+        // 40 ms after `now` even if this thread was descheduled since it read `now` (a busy machine)
+        loop.callLater(Duration.ofNanos(Math.round((now + 0.04 - loop.time()) * 1e9)), () -> log.add("t2"));
         loop.callLater(0.08, loop::stop);
         loop.runForever();
         assertThat(log).containsExactly("t1a", "t1b", "t2", "t3");

@@ -43,6 +43,21 @@ public final class LoopCore implements Executor {
         void slowCallback(Runnable item, long nanos);
     }
 
+    /**
+     * While callbacks are ready, the selector is polled (without blocking) only at the start of
+     * an iteration that follows at least this many callbacks since the last poll (Tokio's
+     * {@code event_interval}), or {@link #POLL_INTERVAL_NANOS} since it: a channel that becomes
+     * ready while the loop is busy has its handler queued within this many iterations. The
+     * bounds and the figures behind them are in {@code docs/design.md}, "Polling for I/O".
+     */
+    static final int POLL_INTERVAL = 61;
+
+    /** The polling interval in time while callbacks are ready, checked every {@link #CLOCK_INTERVAL} callbacks. */
+    static final long POLL_INTERVAL_NANOS = 50_000;
+
+    /** Reading the clock costs about as much as running a trivial callback: do it every this many (a power of two). */
+    static final int CLOCK_INTERVAL = 16;
+
     private static final long ORIGIN = System.nanoTime();
     private static final VarHandle WAKEUP_ARMED;
 
@@ -80,6 +95,11 @@ public final class LoopCore implements Executor {
     private boolean expedite;
     /** Set by {@link #handOff}: runs before the continuation of the task that yields next. */
     private Runnable handOffTarget;
+
+    /** Callbacks run since the last poll of the selector, when it ended, and whether the time since exceeds the interval. */
+    private int sincePoll;
+    private long lastPollNanos;
+    private boolean pollDue;
 
     private boolean debug;
     private long slowCallbackNanos = 100_000_000L;
@@ -347,10 +367,13 @@ public final class LoopCore implements Executor {
     }
 
     /**
-     * One iteration: poll I/O with the right timeout, move the inbox and the due timers to the
+     * One iteration: poll I/O (with the right timeout if nothing is ready, else without blocking
+     * and only once the polling interval has passed), move the inbox and the due timers to the
      * ready queue, then run exactly the callbacks that were ready when running began.
      */
     private void runOnce() {
+        // An interrupt of the loop thread would make every select return at once: a busy loop.
+        Thread.interrupted();
         long timeout;
         if (!ready.isEmpty() || stopping) {
             timeout = 0;
@@ -359,7 +382,13 @@ public final class LoopCore implements Executor {
         } else {
             timeout = -1;
         }
-        poll(timeout);
+        boolean busy = timeout == 0 || !inbox.isEmpty();
+        if (!busy || stopping || pollDue || sincePoll >= POLL_INTERVAL) {
+            poll(busy ? 0 : timeout);
+            sincePoll = 0;
+            pollDue = false;
+            lastPollNanos = nanoTime();
+        }
         for (Runnable item; (item = inbox.poll()) != null; ) {
             ready.addLast(item);
         }
@@ -382,6 +411,9 @@ public final class LoopCore implements Executor {
     }
 
     private void run(Runnable item) {
+        if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && nanoTime() - lastPollNanos >= POLL_INTERVAL_NANOS) {
+            pollDue = true;
+        }
         long start = debug ? System.nanoTime() : 0;
         try {
             item.run();
@@ -398,11 +430,9 @@ public final class LoopCore implements Executor {
     }
 
     private void poll(long timeoutNanos) {
-        // An interrupt of the loop thread would make every select return at once: a busy loop.
-        Thread.interrupted();
         try {
             int selected;
-            if (timeoutNanos == 0 || !inbox.isEmpty()) {
+            if (timeoutNanos == 0) {
                 if (selector.keys().isEmpty()) {
                     return;
                 }
