@@ -38,6 +38,10 @@ import org.asyncio4j.internal.signals.Sigint;
  * callbacks that were ready when it began, first in first out; what they schedule runs in the
  * next iteration. Timers run by deadline, ties in the order they were scheduled. A task is a
  * virtual thread whose continuation joins the same ready queue each time it becomes runnable.
+ * Callbacks queued from other threads join an iteration only if queued before it began, at most
+ * 1,024 per iteration, so that threads flooding {@link #callSoonThreadsafe} cannot hold timers,
+ * I/O or {@link #stop()} back. Nothing slows such threads down (as in asyncio): while they queue
+ * faster than the loop runs callbacks, the queue and the memory it holds grow.
  *
  * <h2>Threads</h2>
  * The loop runs on the platform thread that calls {@link #runForever()} or
