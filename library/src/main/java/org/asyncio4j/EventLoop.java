@@ -622,7 +622,8 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    private void interruptFromSigint() {
+    /** Ctrl+C: throws {@link KeyboardInterrupt} out of the running loop at its next iteration. */
+    void interruptFromSigint() {
         core.pushThreadsafe(() -> {
             throw new KeyboardInterrupt();
         });

@@ -31,9 +31,11 @@ public final class ChildJvm implements AutoCloseable {
         });
     }
 
-    /** Starts {@code mainClass}, with stderr merged into stdout. */
-    public static ChildJvm start(Class<?> mainClass, boolean withOpens) throws IOException {
-        return new ChildJvm(new ProcessBuilder(javaCommand(mainClass, withOpens)).redirectErrorStream(true).start());
+    /** Starts {@code mainClass} with {@code args}, with stderr merged into stdout. */
+    public static ChildJvm start(Class<?> mainClass, boolean withOpens, String... args) throws IOException {
+        List<String> command = javaCommand(mainClass, withOpens);
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** Like {@link #start}, with the child allowed at most {@code maxOpenFiles} descriptors ({@code ulimit -n}). */
