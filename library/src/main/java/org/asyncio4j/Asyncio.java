@@ -54,7 +54,10 @@ public final class Asyncio {
      * unchanged (even a checked one).
      *
      * <p>On the JVM's main thread, Ctrl+C cancels {@code main}; once it has finished cancelled,
-     * {@link KeyboardInterrupt} is thrown (Python 3.11 behaviour).
+     * {@link KeyboardInterrupt} is thrown (Python 3.11 behaviour). A second Ctrl+C, while
+     * {@code main} has not finished (it swallowed the cancellation, or its cleanup is slow),
+     * throws {@link KeyboardInterrupt} at once; the tasks left, {@code main} included, are then
+     * cancelled and awaited as usual, and a third Ctrl+C while they still run ends the JVM.
      *
      * @throws IllegalStateException if called while a loop is running on this thread
      */
@@ -73,7 +76,16 @@ public final class Asyncio {
         try {
             loop.setDebug(debug);
             Task<T> task = loop.createTask(main);
-            try (Sigint sigint = Sigint.installOnMainThread(() -> loop.callSoonThreadsafeQuietly(task::cancel))) {
+            // Python 3.11's Runner: the first Ctrl+C cancels main (or interrupts, if main is done and
+            // the leftovers are being cleaned up); the second interrupts even if main swallowed the
+            // cancellation; a third, while the cleanup still waits, ends the JVM.
+            Runnable cancelMain = () -> loop.callSoonThreadsafeQuietly(() -> {
+                if (task.isDone()) {
+                    throw new KeyboardInterrupt();
+                }
+                task.cancel();
+            });
+            try (Sigint sigint = Sigint.installOnMainThread(cancelMain, loop::interruptFromSigint)) {
                 try {
                     return loop.runUntilComplete(task);
                 } catch (CancelledError e) {
@@ -81,9 +93,9 @@ public final class Asyncio {
                         throw new KeyboardInterrupt();
                     }
                     throw e;
+                } finally {
+                    finish(loop);
                 }
-            } finally {
-                finish(loop);
             }
         } finally {
             loop.close();

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.asyncio4j.internal.loop.SafeLog;
 
 /** The pool behind {@code runInExecutor(null, ...)} and {@code Asyncio.toThread}. */
 final class DefaultExecutor {
@@ -34,8 +35,8 @@ final class DefaultExecutor {
     static void awaitTermination(ExecutorService pool) {
         try {
             if (!pool.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                System.getLogger("org.asyncio4j").log(Level.WARNING, "The default executor did not finish within "
-                        + SHUTDOWN_TIMEOUT_SECONDS + " seconds; interrupting its threads");
+                SafeLog.log(Level.WARNING, () -> "The default executor did not finish within "
+                        + SHUTDOWN_TIMEOUT_SECONDS + " seconds; interrupting its threads", null);
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {

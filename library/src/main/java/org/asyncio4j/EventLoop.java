@@ -19,6 +19,7 @@ import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.SafeLog;
 import org.asyncio4j.internal.signals.SignalDispatch;
 import org.asyncio4j.internal.signals.Sigint;
 
@@ -41,6 +42,10 @@ import org.asyncio4j.internal.signals.Sigint;
  * callbacks that were ready when it began, first in first out; what they schedule runs in the
  * next iteration. Timers run by deadline, ties in the order they were scheduled. A task is a
  * virtual thread whose continuation joins the same ready queue each time it becomes runnable.
+ * Callbacks queued from other threads join an iteration only if queued before it began, at most
+ * 1,024 per iteration, so that threads flooding {@link #callSoonThreadsafe} cannot hold timers,
+ * I/O or {@link #stop()} back. Nothing slows such threads down (as in asyncio): while they queue
+ * faster than the loop runs callbacks, the queue and the memory it holds grow.
  *
  * <h2>Threads</h2>
  * The loop runs on the platform thread that calls {@link #runForever()} or
@@ -54,12 +59,12 @@ import org.asyncio4j.internal.signals.Sigint;
  * new work with {@link IllegalStateException}.
  */
 public final class EventLoop implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("org.asyncio4j");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
     static {
         // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
         CoreAccess.install(loop -> ((EventLoop) loop).core);
+        SafeLog.prepare();
     }
 
     private final LoopCore core;
@@ -493,37 +498,42 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Passes {@code context} to the exception handler (or the default one); see
-     * {@link ExceptionHandler} for its keys. An exception thrown by the handler is logged.
+     * {@link ExceptionHandler} for its keys. Never throws: whatever the handler throws is logged
+     * and the default handler then reports {@code context}; only a {@link KeyboardInterrupt} is
+     * passed on, as asyncio passes on {@code KeyboardInterrupt} and {@code SystemExit}.
      */
     public void callExceptionHandler(Map<String, Object> context) {
         ExceptionHandler handler = exceptionHandler;
-        if (handler == null) {
-            defaultExceptionHandler(context);
-            return;
-        }
-        try {
-            handler.handle(this, context);
-        } catch (Throwable e) {
-            LOG.log(Level.ERROR, "Unhandled error in the exception handler (" + e + ") while handling: "
-                    + context.get("message"), e);
-            defaultExceptionHandler(context);
-        }
-    }
-
-    /** Logs {@code context} through {@code System.Logger} ("org.asyncio4j"), as asyncio's default handler does. */
-    public void defaultExceptionHandler(Map<String, Object> context) {
-        StringBuilder text = new StringBuilder(String.valueOf(context.getOrDefault("message", "Unhandled exception in event loop")));
-        for (Map.Entry<String, Object> entry : context.entrySet()) {
-            if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
-                text.append("\n").append(entry.getKey()).append(": ").append(entry.getValue());
+        if (handler != null) {
+            try {
+                handler.handle(this, context);
+                return;
+            } catch (KeyboardInterrupt interrupt) {
+                throw interrupt;
+            } catch (Throwable e) {
+                SafeLog.log(Level.ERROR, () -> "Unhandled error in the exception handler (" + e + ") while handling: "
+                        + SafeLog.describe(context.get("message")), e);
             }
         }
+        defaultExceptionHandler(context);
+    }
+
+    /**
+     * Logs {@code context} through {@code System.Logger} ("org.asyncio4j"), as asyncio's default
+     * handler does. Never throws: if logging fails (a JVM out of file descriptors, a broken
+     * logging configuration), the report goes to {@code System.err}.
+     */
+    public void defaultExceptionHandler(Map<String, Object> context) {
         Object error = context.get("exception");
-        if (error instanceof Throwable t) {
-            LOG.log(Level.ERROR, text.toString(), t);
-        } else {
-            LOG.log(Level.ERROR, text.toString());
-        }
+        SafeLog.log(Level.ERROR, () -> {
+            StringBuilder text = new StringBuilder(SafeLog.describe(context.getOrDefault("message", "Unhandled exception in event loop")));
+            for (Map.Entry<String, Object> entry : context.entrySet()) {
+                if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
+                    text.append("\n").append(entry.getKey()).append(": ").append(SafeLog.describe(entry.getValue()));
+                }
+            }
+            return text.toString();
+        }, error instanceof Throwable t ? t : null);
     }
 
     /**
@@ -615,7 +625,8 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    private void interruptFromSigint() {
+    /** Ctrl+C: throws {@link KeyboardInterrupt} out of the running loop at its next iteration. */
+    void interruptFromSigint() {
         core.pushThreadsafe(() -> {
             throw new KeyboardInterrupt();
         });
@@ -669,7 +680,7 @@ public final class EventLoop implements AutoCloseable {
             if (error instanceof KeyboardInterrupt interrupt) {
                 throw interrupt;
             }
-            Map<String, Object> context = ExceptionHandler.context(item == null ? "Exception while polling for I/O" : "Exception in callback " + item, error);
+            Map<String, Object> context = ExceptionHandler.context(item == null ? "Exception while polling for I/O" : "Exception in callback " + SafeLog.describe(item), error);
             if (item instanceof Handle handle) {
                 context.put("handle", handle);
             }
@@ -683,10 +694,13 @@ public final class EventLoop implements AutoCloseable {
 
         @Override
         public void slowCallback(Runnable item, long nanos) {
+            SafeLog.log(Level.WARNING, () -> slowCallbackText(item, nanos), null);
+        }
+
+        private String slowCallbackText(Runnable item, long nanos) {
             String took = String.format("%.3f", nanos / 1e9);
             if (item instanceof Handle || item instanceof IoHandler) {
-                LOG.log(Level.WARNING, "Executing " + item + " took " + took + " seconds");
-                return;
+                return "Executing " + item + " took " + took + " seconds";
             }
             Task<?> task = findTask(item);
             StringBuilder text = new StringBuilder("Executing a step of ")
@@ -698,7 +712,7 @@ public final class EventLoop implements AutoCloseable {
                     text.append("\n\tat ").append(frame);
                 }
             }
-            LOG.log(Level.WARNING, text.toString());
+            return text.toString();
         }
 
         private Task<?> findTask(Runnable continuation) {

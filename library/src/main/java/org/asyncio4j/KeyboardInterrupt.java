@@ -10,7 +10,9 @@ package org.asyncio4j;
  * task has finished cancelled, throws this. An event loop run by hand on the JVM's main thread
  * ({@link EventLoop#runForever()}, {@link EventLoop#runUntilComplete}) throws it out of the
  * running method, as Python's loop does; the loop can then be run again to let tasks clean up.
- * A second Ctrl+C while the first is being handled ends the JVM as usual.
+ * A second Ctrl+C while {@link Asyncio#run} waits for a {@code main} that swallowed the
+ * cancellation throws this at once; a Ctrl+C that the loop cannot answer any more (a third in
+ * {@code Asyncio.run}, a second in a loop run by hand) ends the JVM as usual.
  *
  * {@snippet :
  * try {

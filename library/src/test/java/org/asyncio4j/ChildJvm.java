@@ -34,8 +34,21 @@ public final class ChildJvm implements AutoCloseable {
         });
     }
 
-    /** Starts {@code mainClass}, with stderr merged into stdout. */
-    public static ChildJvm start(Class<?> mainClass, boolean withOpens) throws IOException {
+    /** Starts {@code mainClass} with {@code args}, with stderr merged into stdout. */
+    public static ChildJvm start(Class<?> mainClass, boolean withOpens, String... args) throws IOException {
+        List<String> command = javaCommand(mainClass, withOpens);
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Like {@link #start}, with the child allowed at most {@code maxOpenFiles} descriptors ({@code ulimit -n}). */
+    public static ChildJvm startWithFileLimit(Class<?> mainClass, int maxOpenFiles) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -n " + maxOpenFiles + " && exec \"$@\"", "sh"));
+        command.addAll(javaCommand(mainClass, true));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    private static List<String> javaCommand(Class<?> mainClass, boolean withOpens) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (withOpens) {
@@ -45,7 +58,7 @@ public final class ChildJvm implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return command;
     }
 
     /** Waits for a line containing {@code text}; fails with everything printed so far if it does not come. */

@@ -6,11 +6,17 @@ package org.asyncio4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.asyncio4j.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -128,6 +134,64 @@ class ErrorsTest {
                 assertThat(record.getThrown()).hasMessage("logged, not thrown");
             });
         }
+    }
+
+    @Test
+    void whenLoggingItselfFailsTheReportGoesToStderrAndTheLoopSurvives() {
+        // What a JVM out of file descriptors does to the first record: the formatter cannot load its data.
+        Logger logger = Logger.getLogger("org.asyncio4j");
+        Handler failing = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                throw new NoClassDefFoundError("Could not initialize class sun.util.calendar.ZoneInfoFile");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        boolean useParents = logger.getUseParentHandlers();
+        logger.addHandler(failing);
+        logger.setUseParentHandlers(false);
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        List<String> log = new ArrayList<>();
+        try (EventLoop loop = Asyncio.newEventLoop()) {
+            loop.callSoon(() -> {
+                throw new IllegalStateException("callback broke");
+            });
+            loop.callSoon(new Runnable() {
+                @Override
+                public void run() {
+                    throw new IllegalStateException("so did this one");
+                }
+
+                @Override
+                public String toString() {
+                    throw new UnsupportedOperationException("and so does its toString");
+                }
+            });
+            loop.callSoon(() -> log.add("alive"));
+            loop.callSoon(loop::stop);
+            loop.runForever();
+            loop.setExceptionHandler((l, context) -> {
+                throw new StackOverflowError("the handler broke");
+            });
+            loop.callExceptionHandler(ExceptionHandler.context("reported through a broken handler", null));
+        } finally {
+            System.setErr(originalErr);
+            logger.removeHandler(failing);
+            logger.setUseParentHandlers(useParents);
+        }
+        assertThat(log).containsExactly("alive");
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("callback broke", "so did this one", "toString() threw java.lang.UnsupportedOperationException",
+                        "the handler broke", "reported through a broken handler", "ZoneInfoFile");
     }
 
     @Test

@@ -162,6 +162,64 @@ class ShutdownTest {
     }
 
     @Test
+    void aSecondSigintThrowsKeyboardInterruptAtOnceWhileMainSwallowsTheCancellation() throws Exception {
+        try (ChildJvm child = ChildJvm.start(SwallowingMain.class, true)) {
+            child.awaitLine("main is sleeping", 30);
+            child.signal("INT");
+            child.awaitLine("main swallowed the cancellation", 10);
+            child.signal("INT");
+            child.awaitLine("main cancelled again, cleaning up", 10); // run still cancels and awaits what is left
+            child.awaitLine("KeyboardInterrupt", 10);
+            assertThat(child.waitFor(10)).isEqualTo(130);
+        }
+    }
+
+    @Test
+    void aThirdSigintEndsTheJvmWhileTheCleanupWaitsForAMainThatSwallowsEveryCancellation() throws Exception {
+        try (ChildJvm child = ChildJvm.start(SwallowingMain.class, true, "always")) {
+            child.awaitLine("main is sleeping", 30);
+            child.signal("INT");
+            child.awaitLine("main swallowed the cancellation", 10);
+            child.signal("INT");
+            child.awaitLine("main cancelled again, swallowing that too", 10);
+            child.signal("INT");
+            assertThat(child.waitFor(10)).isEqualTo(130);
+            assertThat(child.output()).doesNotContain("KeyboardInterrupt"); // the JVM's own handler ended it
+        }
+    }
+
+    /** Child JVM: a main task that swallows the first cancellation, and every one if asked ("always"). */
+    public static final class SwallowingMain {
+        public static void main(String[] args) {
+            boolean always = args.length > 0;
+            try {
+                Asyncio.run(() -> {
+                    System.out.println("main is sleeping");
+                    try {
+                        Asyncio.sleep(60);
+                    } catch (CancelledError e) {
+                        System.out.println("main swallowed the cancellation");
+                    }
+                    while (true) {
+                        try {
+                            Asyncio.sleep(60);
+                        } catch (CancelledError e) {
+                            if (!always) {
+                                System.out.println("main cancelled again, cleaning up");
+                                throw e;
+                            }
+                            System.out.println("main cancelled again, swallowing that too");
+                        }
+                    }
+                });
+            } catch (KeyboardInterrupt e) {
+                System.out.println("KeyboardInterrupt");
+                System.exit(130);
+            }
+        }
+    }
+
+    @Test
     void sigintInAHandRunLoopThrowsKeyboardInterruptAndTheLoopCanFinishUp() throws Exception {
         try (ChildJvm child = ChildJvm.start(HandRunLoopMain.class, true)) {
             child.awaitLine("running", 30);

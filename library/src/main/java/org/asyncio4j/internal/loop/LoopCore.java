@@ -59,6 +59,9 @@ public final class LoopCore implements Executor {
     static final int CLOCK_INTERVAL = 16;
 
     private static final long ORIGIN = System.nanoTime();
+    private static final Runnable INBOX_MARK = () -> { };
+    /** At most this many callbacks from other threads join one iteration (see {@link #drainInbox}). */
+    private static final int INBOX_BATCH = 1024;
     private static final VarHandle WAKEUP_ARMED;
 
     static {
@@ -78,6 +81,8 @@ public final class LoopCore implements Executor {
     /** Resources the selector does not know about (subprocesses) to release when the loop closes. */
     private final Set<Runnable> closeHooks = new LinkedHashSet<>();
     private int cancelledTimers;
+    /** Whether {@link #INBOX_MARK} is in the inbox, left there by a batch that did not reach it. */
+    private boolean inboxMarked;
 
     @SuppressWarnings("unused") // accessed through WAKEUP_ARMED
     private volatile boolean wakeupArmed;
@@ -335,6 +340,7 @@ public final class LoopCore implements Executor {
         closed = true;
         ready.clear();
         inbox.clear();
+        inboxMarked = false;
         timers.clear();
         for (Runnable hook : List.copyOf(closeHooks)) {
             try {
@@ -389,9 +395,7 @@ public final class LoopCore implements Executor {
             pollDue = false;
             lastPollNanos = nanoTime();
         }
-        for (Runnable item; (item = inbox.poll()) != null; ) {
-            ready.addLast(item);
-        }
+        drainInbox();
         if (!timers.isEmpty()) {
             long now = nanoTime();
             while (!timers.isEmpty() && timers.firstDeadline() <= now) {
@@ -407,6 +411,32 @@ public final class LoopCore implements Executor {
         while (remaining > 0) {
             remaining--;
             run(ready.pollFirst());
+        }
+    }
+
+    /**
+     * Moves to the ready queue what other threads queued before this iteration, and nothing
+     * queued later, at most {@link #INBOX_BATCH} of it: threads calling
+     * {@code callSoonThreadsafe} faster than the loop runs callbacks would otherwise keep one
+     * iteration from ever ending (timers, I/O and {@link #stop()} starved). A mark appended to the
+     * inbox tells where "before" ended; what a full batch leaves before the mark comes next time.
+     * Only the loop thread takes from the inbox.
+     */
+    private void drainInbox() {
+        if (!inboxMarked) {
+            if (inbox.isEmpty()) {
+                return;
+            }
+            inbox.offer(INBOX_MARK);
+            inboxMarked = true;
+        }
+        for (int taken = 0; taken < INBOX_BATCH; taken++) {
+            Runnable item = inbox.poll();
+            if (item == INBOX_MARK) {
+                inboxMarked = false;
+                return;
+            }
+            ready.addLast(item);
         }
     }
 

@@ -205,6 +205,13 @@ public final class SocketServer implements Server {
         loop.callExceptionHandler(context);
     }
 
+    /** EMFILE, ENFILE, ENOBUFS or ENOMEM, as the C library words them (glibc and macOS alike). */
+    private static boolean isOutOfResources(IOException error) {
+        String message = String.valueOf(error.getMessage());
+        return message.contains("Too many open files") || message.contains("No buffer space available")
+                || message.contains("Cannot allocate memory");
+    }
+
     @Override
     public String toString() {
         return "<Server " + (closed ? "closed" : "sockets=" + addresses()) + " clients=" + clients.size() + ">";
@@ -237,10 +244,7 @@ public final class SocketServer implements Server {
                     client = channel.accept();
                 } catch (IOException e) {
                     if (!closed) {
-                        // Out of descriptors, most likely: retrying at once would spin, so pause.
-                        reportError("socket.accept() out of system resource; accepting again in 1 second", e);
-                        listen(false);
-                        loop.callLater(ACCEPT_RETRY_DELAY, () -> listen(serving));
+                        pauseAccepting(e);
                     }
                     return;
                 }
@@ -249,6 +253,20 @@ public final class SocketServer implements Server {
                 }
                 adopt(client);
             }
+        }
+
+        /**
+         * Out of descriptors or memory, the socket stays readable and accepting again at once
+         * would spin: stop for a second, as asyncio does. asyncio pauses only for EMFILE, ENFILE,
+         * ENOBUFS and ENOMEM; the JDK reports those only as text, in the system's language, so an
+         * error not recognised as one of them pauses too rather than risk a busy loop.
+         */
+        private void pauseAccepting(IOException error) {
+            reportError(isOutOfResources(error)
+                    ? "socket.accept() out of system resource; accepting again in 1 second"
+                    : "socket.accept() failed; accepting again in 1 second", error);
+            listen(false);
+            loop.callLater(ACCEPT_RETRY_DELAY, () -> listen(serving));
         }
 
         @Override

@@ -10,9 +10,9 @@ import sun.misc.SignalHandler;
  * Routes Ctrl+C (SIGINT) to the event loop while one runs on the JVM's main thread, as Python
  * does, then stops routing it.
  *
- * <p>Only the first SIGINT goes to {@code onInterrupt}; a second one, while the first is still
- * being handled, goes to the handler the JVM had before (by default: the JVM exits), so a program
- * that ignores the first can still be stopped. A SIGINT handler added to a loop
+ * <p>The n-th SIGINT runs the n-th of the responses given at installation; once they are used up,
+ * a further one goes to the handler the JVM had before (by default: the JVM exits), so that a
+ * program whose loop no longer answers can still be stopped. A SIGINT handler added to a loop
  * ({@code EventLoop.addSignalHandler}) takes precedence while it is installed (see
  * {@link SignalDispatch}).
  */
@@ -24,10 +24,11 @@ public final class Sigint implements AutoCloseable {
     private final SignalHandler previous;
     private final AtomicInteger received = new AtomicInteger();
 
-    private Sigint(Runnable onInterrupt) {
+    private Sigint(Runnable[] responses) {
         this.relay = signal -> {
-            if (received.getAndIncrement() == 0) {
-                onInterrupt.run();
+            int n = received.getAndIncrement();
+            if (n < responses.length) {
+                responses[n].run();
             } else if (previousHandler() != null) {
                 previousHandler().handle(signal);
             }
@@ -36,16 +37,17 @@ public final class Sigint implements AutoCloseable {
     }
 
     /**
-     * Installs {@code onInterrupt} if the caller is the main thread and no other relay is active;
-     * returns null otherwise (also when the JVM reserves SIGINT, as with {@code -Xrs}).
+     * Installs {@code responses} (the first for the first SIGINT, and so on) if the caller is the
+     * main thread and no other relay is active; returns null otherwise (also when the JVM reserves
+     * SIGINT, as with {@code -Xrs}).
      */
-    public static synchronized Sigint installOnMainThread(Runnable onInterrupt) {
+    public static synchronized Sigint installOnMainThread(Runnable... responses) {
         Thread current = Thread.currentThread();
         if (active != null || current.isVirtual() || !"main".equals(current.getName())) {
             return null;
         }
         try {
-            active = new Sigint(onInterrupt);
+            active = new Sigint(responses.clone());
             return active;
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return null;

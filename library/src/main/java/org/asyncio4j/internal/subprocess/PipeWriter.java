@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.internal.loop.SafeLog;
 import org.asyncio4j.net.BaseProtocol;
 
 /**
@@ -21,7 +22,6 @@ import org.asyncio4j.net.BaseProtocol;
  * {@code StreamWriter.drain} parks a task that writes faster than the child reads.
  */
 final class PipeWriter extends PipePump {
-    private static final System.Logger LOG = System.getLogger("org.asyncio4j");
     /** Writes are handed to the thread in slices of this size, so that the buffer drains in steps. */
     private static final int SLICE = 64 * 1024;
 
@@ -104,7 +104,7 @@ final class PipeWriter extends PipePump {
         if (closing) {
             // asyncio drops writes to a closed pipe and says so after a few.
             if (++writesAfterLost >= 5) {
-                LOG.log(Level.WARNING, "pipe closed by peer or write to it failed; " + data.remaining() + " bytes dropped");
+                SafeLog.log(Level.WARNING, () -> "pipe closed by peer or write to it failed; " + data.remaining() + " bytes dropped", null);
             }
             data.position(data.limit());
             return;
