@@ -17,7 +17,7 @@ class ReplCommandTest {
         try (CliProcess repl = CliProcess.jar("repl")) {
             repl.type("""
                     Asyncio.sleep(0.2)
-                    var t = Asyncio.createTask(() -> { Asyncio.sleep(0.2); return 6 * 7; })
+                    var t = Asyncio.createTask(() -> { Asyncio.sleep(5); return 6 * 7; })
                     t.isDone()
                     t.await()
                     Asyncio.gather(() -> Asyncio.sleep(0.2, "a"), () -> Asyncio.sleep(0.2, "b")).await()
