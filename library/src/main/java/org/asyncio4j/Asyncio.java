@@ -244,9 +244,13 @@ public final class Asyncio {
      * A future of all the results of {@code futures}, in their order: asyncio's
      * {@code gather(*aws)}. The first exception (or a child's cancellation, as a
      * {@link CancelledError}) finishes it at once, while the other children keep running.
-     * Cancelling it cancels every child that is not done and makes it end cancelled; cancelling
-     * it after it finished does nothing. An empty list gives a future already done with an
-     * empty list. It can be awaited, cancelled, or passed to {@link EventLoop#runUntilComplete}.
+     * Cancelling it cancels every child that is not done; it then ends, as asyncio's does, not
+     * cancelled but with a {@link CancelledError} as its exception: the one a child ended with
+     * (which may carry a message of its own), or one without a message if the children
+     * swallowed the cancellation. Cancelling it after it finished does nothing. If every child
+     * is already done (futures completed earlier, eager tasks that never suspended), it is done
+     * when this returns; an empty list gives a future already done with an empty list. It can
+     * be awaited, cancelled, or passed to {@link EventLoop#runUntilComplete}.
      *
      * {@snippet :
      * List<Integer> sums = Asyncio.gather(
@@ -283,7 +287,9 @@ public final class Asyncio {
     /**
      * Like {@link #gather(List)}, but waits for every child and reports how each ended instead of
      * failing: asyncio's {@code gather(*aws, return_exceptions=True)}, with a type-safe
-     * {@link Outcome} per child.
+     * {@link Outcome} per child. Cancelled, it still waits for every child, then ends with a
+     * {@link CancelledError}: the last child's if that one was cancelled, else one without a
+     * message (asyncio's rule).
      */
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(List<? extends Future<? extends T>> futures) {
         return Gather.outcomes(futures);
