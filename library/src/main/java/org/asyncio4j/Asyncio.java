@@ -378,14 +378,26 @@ public final class Asyncio {
         return Waiting.waitFor(future, checkSeconds(timeoutSeconds));
     }
 
-    /** {@link #waitFor(Future, Duration)} of a coroutine, scheduled as a task of the running loop. */
+    /**
+     * Runs {@code coroutine} with at most {@code timeout} to finish ({@code null}: forever), as
+     * asyncio's {@code wait_for(coro, timeout)} does since Python 3.12: with a positive or null
+     * timeout it runs inside the calling task, under {@link #timeout(Duration, Coroutine)}, so
+     * {@link #currentTask()} is the caller's, context changes stay visible to the caller, and no
+     * task or loop iteration comes in between. When time runs out, the calling task is cancelled
+     * inside the coroutine, which may clean up, and this throws {@link TimeoutError}. With a
+     * timeout of zero or less, the coroutine becomes a task that is cancelled before its first
+     * step (it never runs) unless it is already done, which only an eager task that never
+     * suspended can be (see {@link EventLoop#setEagerTasks}).
+     *
+     * @throws IllegalStateException outside a task
+     */
     public static <T> T waitFor(Coroutine<T> coroutine, Duration timeout) throws Exception {
-        return waitFor(createTask(coroutine), timeout);
+        return Waiting.waitFor(coroutine, timeout == null ? null : seconds(timeout));
     }
 
     /** {@link #waitFor(Coroutine, Duration)} with the timeout in seconds. */
     public static <T> T waitFor(Coroutine<T> coroutine, double timeoutSeconds) throws Exception {
-        return waitFor(createTask(coroutine), timeoutSeconds);
+        return Waiting.waitFor(coroutine, checkSeconds(timeoutSeconds));
     }
 
     /**
