@@ -185,6 +185,26 @@ public final class Asyncio {
         return getRunningLoop().createTask(body, name);
     }
 
+    /**
+     * Schedules {@code coroutine} as a task of the running loop that runs in {@code context}
+     * itself: asyncio's {@code create_task(coro, name=..., context=...)}. See
+     * {@link EventLoop#createTask(Coroutine, String, Context)}.
+     *
+     * {@snippet :
+     * Context context = Context.copyContext();
+     * Asyncio.createTask(() -> { REQUEST_ID.set("child"); }, null, context).await();
+     * System.out.println(context.get(REQUEST_ID)); // child
+     * }
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
+        return getRunningLoop().createTask(coroutine, name, context);
+    }
+
+    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    public static Task<Void> createTask(AsyncRunnable body, String name, Context context) {
+        return getRunningLoop().createTask(body, name, context);
+    }
+
     /** The task running on the current thread, or {@code null} (e.g. in a plain callback). */
     public static Task<?> currentTask() {
         return Task.current();
