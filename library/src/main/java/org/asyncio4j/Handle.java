@@ -25,9 +25,10 @@ public sealed class Handle implements Runnable permits TimerHandle {
     /**
      * Where the callback runs: an immutable snapshot of the variables current when it was
      * scheduled (run in a fresh copy of it), or a {@link Context} given by the caller (run in it).
-     * One field for both keeps a handle as small as it was.
+     * One field for both keeps a handle as small as it was; {@link #getContext()} turns a
+     * snapshot into the context the callback will run in.
      */
-    private final Object context;
+    private Object context;
 
     /** A handle whose callback runs in a fresh, empty context (internal callbacks). */
     Handle(Runnable callback) {
@@ -54,6 +55,19 @@ public sealed class Handle implements Runnable permits TimerHandle {
             cancelled = true;
             callback = null;
         }
+    }
+
+    /**
+     * The context the callback runs in: the one given when it was scheduled, or the copy of the
+     * scheduler's context it runs in otherwise (which then shows what the callback set). asyncio's
+     * {@code Handle.get_context()}.
+     */
+    @SuppressWarnings("unchecked")
+    public Context getContext() {
+        if (!(context instanceof Context)) {
+            context = new Context((Map<ContextVar<?>, Object>) context);
+        }
+        return (Context) context;
     }
 
     public boolean isCancelled() {

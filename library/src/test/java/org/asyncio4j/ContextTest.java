@@ -121,6 +121,24 @@ class ContextTest {
     }
 
     @Test
+    void aHandleTellsTheContextItsCallbackRunsIn() {
+        // CPython 3.13: h.get_context() is the copy the callback runs in, and shows what it set
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            VAR.set("scheduler");
+            Handle handle = loop.callSoon(() -> VAR.set("callback"));
+            assertThat(handle.getContext().get(VAR)).isEqualTo("scheduler");
+            assertThat(handle.getContext()).isSameAs(handle.getContext());
+            Asyncio.sleep(0);
+            assertThat(handle.getContext().get(VAR)).isEqualTo("callback");
+            assertThat(VAR.get()).isEqualTo("scheduler");
+            Context given = new Context();
+            TimerHandle timer = loop.callLater(0.001, () -> { }, given);
+            assertThat(timer.getContext()).isSameAs(given);
+        });
+    }
+
+    @Test
     void aCallbackWhoseContextIsAlreadyEnteredFailsAndTheErrorGoesToTheHandler() {
         List<Object> reported = new ArrayList<>();
         Asyncio.run(() -> {
