@@ -194,10 +194,13 @@ public final class Context {
         entered = true;
     }
 
-    /** Whether this is the context the current task or callback runs in (entered without {@link #run}). */
+    /**
+     * Whether the current task or callback runs in this context without having entered it
+     * through {@link #run}: a task is inside its own context for as long as it runs.
+     */
     private boolean isCurrent() {
         Task<?> task = Task.current();
-        return task != null ? task.context == this : SLOTS.get().context == this;
+        return task != null ? task.context == this || task.getContext() == this : SLOTS.get().context == this;
     }
 
     /** Where a platform thread keeps its current context; materialised lazily from a snapshot. */

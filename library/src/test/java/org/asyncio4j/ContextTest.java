@@ -163,7 +163,9 @@ class ContextTest {
             Context own = Asyncio.currentTask().getContext();
             assertThatThrownBy(() -> own.run(() -> { })).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already entered");
-            own.copy().run(() -> { });
+            own.copy().run(() -> {
+                assertThatThrownBy(() -> own.run(() -> { })).isInstanceOf(IllegalStateException.class);
+            });
         });
     }
 
