@@ -42,20 +42,21 @@ public final class Results {
     static final List<String> LOOP_CASES = List.of("spawn", "switch", "pingpong", "queue", "callsoon");
     private static final List<String> ROW_ORDER = rowOrder(
             "timers_overhead", "timers_memory", "idle_memory", "idle_memory_rss", "floor_vthread", "floor_continuation",
-            "floor_pingpong", "subprocess_cat", "subprocess_cat_median", "subprocess_cat_cpu",
+            "floor_pingpong", "subprocess_cat",
             "echo_64B", "echo_64B_cpu", "echo_64B_p99", "echo_4096B", "echo_4096B_cpu", "echo_4096B_p99",
             "echo_streams_64B", "echo_streams_64B_cpu", "echo_streams_64B_p99",
             "echo_streams_4096B", "echo_streams_4096B_cpu", "echo_streams_4096B_p99");
     private static final String STREAMS = "-streams";
     private static final String PROTOCOL = "-protocol";
 
-    /** Each loop case bare and loaded, each with its median and CPU rows; then {@code others}. */
+    /** A row's own median and CPU rows follow it. */
+    private static final List<String> DERIVED = List.of("", "_median", "_cpu");
+
+    /** Each loop case bare and loaded, then {@code others}. */
     private static List<String> rowOrder(String... others) {
         List<String> order = new ArrayList<>();
         for (String kase : LOOP_CASES) {
-            for (String condition : List.of(kase, kase + "_loaded")) {
-                order.addAll(List.of(condition, condition + "_median", condition + "_cpu"));
-            }
+            order.addAll(List.of(kase, kase + "_loaded"));
         }
         order.addAll(List.of(others));
         return List.copyOf(order);
@@ -146,20 +147,21 @@ public final class Results {
         }
     }
 
-    /** The rows in a stable order: the known cases first, others (echo) after. */
+    /** The rows in a stable order: the known cases first, each followed by its median and CPU rows, others after. */
     public List<Row> rows() {
-        List<Row> ordered = new ArrayList<>();
+        Map<String, Row> ordered = new LinkedHashMap<>();
         for (String key : ROW_ORDER) {
-            if (rows.containsKey(key)) {
-                ordered.add(rows.get(key));
+            for (String suffix : DERIVED) {
+                Row row = rows.get(key + suffix);
+                if (row != null) {
+                    ordered.putIfAbsent(row.key(), row);
+                }
             }
         }
         for (Row row : rows.values()) {
-            if (!ROW_ORDER.contains(row.key())) {
-                ordered.add(row);
-            }
+            ordered.putIfAbsent(row.key(), row);
         }
-        return ordered;
+        return List.copyOf(ordered.values());
     }
 
     /** Every system that reported at least one figure, asyncio4j first. */
