@@ -8,9 +8,9 @@ import java.util.Map;
  * Runs one measurement pass repeatedly: warm-up passes first (discarded: JIT compilation, class
  * loading, heap growth), then timed passes, and summarises them.
  *
- * <p>The reported value is the best (minimum) pass, which is what the peers' scripts report
- * (one warm-up, best of 3); the median and the spread ((max - min) / median, in percent) are
- * reported beside it so a noisy run shows itself.
+ * <p>The reported value is the best (minimum) pass; the median and the spread ((max - min) /
+ * median, in percent) are reported beside it so a noisy run shows itself. {@code bench/run}'s
+ * peer drivers ({@code bench/peers}) measure every peer with the same warm-up and passes.
  *
  * {@snippet :
  * Passes.Summary s = Passes.run(new Passes(1, 5), () -> measureOnce());
