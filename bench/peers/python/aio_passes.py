@@ -8,7 +8,8 @@ unchanged); this driver adds what the comparison needs and that script does not 
     reporting the best with the median and spread beside it;
   * the process's CPU time per operation (time.process_time_ns) beside the wall time, as cpu_ns;
   * --loaded: one idle listening socket registered with the loop during every pass (a server's
-    loop always has one), the case then named <case>_loaded;
+    loop always has one), the case then named <case>_loaded (timers: timers_overhead_s_loaded);
+  * timers with the same passes (each in a fresh child, as aio_bench.py does, the first a warm-up);
   * idle_memory as live bytes per task from tracemalloc (the same kind of figure as the JVM's
     used heap after GC), with the resident-set method of aio_bench.py beside it as rss_bytes_per_task.
 
@@ -104,6 +105,25 @@ async def traced_idle_memory(n):
     return {"bytes_per_task": live / n}
 
 
+def run_timers(peer, args):
+    """aio_bench's timers child, one fresh child per pass (the first a warm-up), in the condition."""
+    cmd = [sys.executable, os.path.abspath(__file__), "--shared", args.shared, "--loop", args.loop,
+           "--case", "timers", "--n", str(args.n), "--child", "timers"] + (["--loaded"] if args.loaded else [])
+    passes = []
+    for i in range(1 + args.passes):
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=True)
+        if i > 0:
+            passes.append(json.loads(out.stdout))
+    over = summary([p["overhead_s"] for p in passes])
+    suffix = "_loaded" if args.loaded else ""
+    emit(args.loop, "timers_overhead_s" + suffix, args.n, over[0], "s", digits=4, median=over[1],
+         spread_pct=over[2], passes=args.passes)
+    if not args.loaded:  # memory per sleeping task does not depend on what the loop watches
+        mem = summary([p["bytes_per_task"] for p in passes])
+        emit(args.loop, "timers_bytes_per_task", args.n, mem[0], "bytes/task", median=mem[1], spread_pct=mem[2],
+             passes=args.passes)
+
+
 def run_idle_memory(peer, args):
     """Each pass in a fresh child (the first one a warm-up), for both methods."""
     best = {}
@@ -122,15 +142,26 @@ def run_idle_memory(peer, args):
 
 
 def child(peer, args):
-    body = traced_idle_memory if args.child == "traced" else peer.child_idle_memory
+    body = {"traced": traced_idle_memory, "rss": peer.child_idle_memory, "timers": peer.child_timers}[args.child]
+
+    async def in_condition():
+        server = None
+        if args.loaded:
+            server = await asyncio.get_running_loop().create_server(asyncio.Protocol, "127.0.0.1", 0)
+        try:
+            return await body(args.n)
+        finally:
+            if server is not None:
+                server.close()
+
     with asyncio.Runner(loop_factory=lambda: peer.new_loop(args.loop)) as runner:
-        print(json.dumps(runner.run(body(args.n))))
+        print(json.dumps(runner.run(in_condition())))
 
 
-def emit(system, case, n, value, unit, **extra):
-    line = {"system": system, "case": case, "n": n, "value": round(value, 1), "unit": unit}
+def emit(system, case, n, value, unit, digits=1, **extra):
+    line = {"system": system, "case": case, "n": n, "value": round(value, digits), "unit": unit}
     for key, v in extra.items():
-        line[key] = round(v, 1) if isinstance(v, float) else v
+        line[key] = round(v, digits) if isinstance(v, float) else v
     print(json.dumps(line), flush=True)
 
 
@@ -138,21 +169,23 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shared", required=True, help="the folder holding the shared aio_bench.py")
     ap.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
-    ap.add_argument("--case", required=True, help="spawn switch pingpong queue callsoon idle_memory")
+    ap.add_argument("--case", required=True, help="spawn switch pingpong queue callsoon timers idle_memory")
     ap.add_argument("--n", type=int, required=True)
     ap.add_argument("--passes", type=int, default=5)
     ap.add_argument("--loaded", action="store_true", help="an idle listening socket on the loop")
-    ap.add_argument("--child", choices=["traced", "rss"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["traced", "rss", "timers"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     peer = load_peer(args.shared)
     if args.child:
         child(peer, args)
     elif args.case == "idle_memory":
         run_idle_memory(peer, args)
+    elif args.case == "timers":
+        run_timers(peer, args)
     elif args.case in peer.TIMED:
         run_timed(peer, args)
     else:
-        ap.error(f"unknown case {args.case!r}; this driver runs {sorted(peer.TIMED)} and idle_memory")
+        ap.error(f"unknown case {args.case!r}; this driver runs {sorted(peer.TIMED)}, timers and idle_memory")
 
 
 if __name__ == "__main__":

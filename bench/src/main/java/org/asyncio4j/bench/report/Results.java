@@ -25,7 +25,7 @@ import java.util.Set;
  * time per request ({@code cpu_ns_per_req}) and the p99 latency ({@code p99_us}) as rows of
  * their own. A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
  * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
- * figure is its own case ({@code callsoon_loaded}). CPython's {@code idle_memory} is tracemalloc's
+ * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
  * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
  * {@code idle_memory_rss}.
  *
@@ -38,10 +38,10 @@ public final class Results {
     /** Systems in column order; peers not in this list are appended in order of appearance. */
     static final List<String> SYSTEM_ORDER = List.of("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines",
             "java-vthreads-1carrier", "java-vthreads", "netty-epoll", "netty-nio", "nio-single", "vthread-per-conn");
-    /** The loop cases, each measured bare and {@code _loaded} (an idle listening socket on the loop). */
+    /** The loop cases with a per-operation row, each measured bare and {@code _loaded} (an idle listening socket on the loop). */
     static final List<String> LOOP_CASES = List.of("spawn", "switch", "pingpong", "queue", "callsoon");
     private static final List<String> ROW_ORDER = rowOrder(
-            "timers_overhead", "timers_memory", "idle_memory", "idle_memory_rss", "floor_vthread", "floor_continuation",
+            "timers_overhead", "timers_overhead_loaded", "timers_memory", "idle_memory", "idle_memory_rss", "floor_vthread", "floor_continuation",
             "floor_pingpong", "subprocess_cat",
             "echo_64B", "echo_64B_cpu", "echo_64B_p99", "echo_4096B", "echo_4096B_cpu", "echo_4096B_p99",
             "echo_streams_64B", "echo_streams_64B_cpu", "echo_streams_64B_p99",
@@ -103,7 +103,10 @@ public final class Results {
                     put("timers_memory", "bytes/task", false, system, heap);
                 }
             }
+            case "timers_loaded" -> put("timers_overhead_loaded", "ms over the longest delay", false, system, value);
             case "timers_overhead_s" -> put("timers_overhead", "ms over the longest delay", false, system, value * 1000);
+            case "timers_overhead_s_loaded" ->
+                    put("timers_overhead_loaded", "ms over the longest delay", false, system, value * 1000);
             case "timers_bytes_per_task" -> put("timers_memory", "bytes/task", false, system, value);
             case "idle_memory" -> {
                 put("idle_memory", "live bytes/task", false, system, value);
