@@ -48,7 +48,6 @@ final class NoLeakedDescriptors implements BeforeAllCallback, BeforeEachCallback
             }
             unix.close();
             unix.waitClosed();
-            Files.delete(path);
             Files.delete(dir);
         });
     }
