@@ -208,6 +208,7 @@ class SubprocessTest {
             Subprocess p = Subprocesses.createSubprocessShell("(sleep 0.3; echo late) & echo early",
                     SubprocessOptions.defaults().stdout(Stdio.PIPE));
             assertThat(p.await()).isZero();
+            assertThat(p.transport().getPipeTransport(1).isClosing()).as("the grandchild closed stdout before await() returned").isTrue();
             assertThat(text(p.stdout().read())).isEqualTo("early\nlate\n");
         });
     }
