@@ -28,8 +28,9 @@ import org.asyncio4j.subprocess.SubprocessTransport;
  * thread that blocks in its stead ({@link PipeReader}, {@link PipeWriter}) and posts results to
  * the loop's inbox; the exit is observed with {@link Process#onExit()}, whose completion the JDK's
  * own reaper thread delivers. stdout and stderr are pipes of our own ({@link OutputPipe}), which
- * the reaper cannot close when the child exits, so they are read to their own end of file. The alternative, spawning through the FFM API with non-blocking
- * pipe descriptors polled by one thread per loop, would save two threads per child but means
+ * the reaper cannot close when the child exits, so they are read to their own end of file. The
+ * alternative, spawning through the FFM API with non-blocking pipe descriptors polled by one
+ * thread per loop, would save two threads per child but means
  * re-implementing {@code ProcessBuilder} (environment, directory, redirects, descriptor hygiene)
  * in native calls that need {@code --enable-native-access}. Measured here (2 cores, shared): a
  * child's start costs about 2 ms, far more than two parked platform threads, and {@code cat}
@@ -195,7 +196,8 @@ public final class ProcessTransport implements SubprocessTransport {
     /**
      * The loop is closing: what asyncio's transport does when it is collected (kill and close),
      * without callbacks, then a short wait for the exit and the pipe threads so that none outlives
-     * the loop (a grandchild that holds a pipe open can keep its thread longer).
+     * the loop (stdout and stderr threads end as their pipes are closed, even while a grandchild
+     * holds them; a stdin thread blocked in a write ends only when the child reads or exits).
      */
     private void loopClosing() {
         closed = true;
