@@ -4,7 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.channels.Channel;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +36,12 @@ import java.util.Set;
  * <h2>Finding N</h2>
  * The JDK does not tell a channel's descriptor number. The write end is the only write-only pipe
  * descriptor of this process whose {@code O_NONBLOCK} flag (shown in {@code /proc/self/fdinfo})
- * follows the sink's blocking mode as it is switched on and off. Looking only at the descriptors
- * that are new since just before the pipe was made keeps that to a few reads of {@code /proc}
- * (about 0.2 ms here, a tenth of a spawn); all descriptors are looked at only when other threads
- * made that inconclusive.
+ * follows the sink's blocking mode as it is switched on and off. Only the descriptors that are new
+ * since just before the pipes were made are looked at (all of them only when other threads made
+ * that inconclusive), so the cost is two listings of {@code /proc/self/fd} and a few reads of
+ * {@code fdinfo}: on this shared 2-core machine under load, about 1 to 1.5 ms for a child's two
+ * pipes while a spawn takes 2 to 3 ms, and 6 to 10 ms with 600 descriptors open (the listings
+ * grow with them).
  * Where {@code /proc} is missing (not Linux) or the search is not conclusive, {@link #open}
  * returns null and the caller falls back to the JDK's pipe.
  */
@@ -48,6 +52,7 @@ final class OutputPipe {
     private static final int ACCESS_MODE = 3;
     private static final int WRITE_ONLY = 1;
     private static final int NONBLOCK = 04000;
+    private static final int MAX_ROUNDS = 16;
 
     private final Pipe pipe;
     private final String fd;
@@ -59,7 +64,7 @@ final class OutputPipe {
 
     /**
      * {@code count} new pipes, or null where this JVM cannot name their write ends. Made together,
-     * because listing {@code /proc/self/fd} is the costly part (about 1 ms with 600 descriptors).
+     * because each look into {@code /proc} costs (listing 600 descriptors takes about 1 ms).
      */
     static List<OutputPipe> open(int count) throws IOException {
         if (!AVAILABLE || count == 0) {
@@ -67,20 +72,21 @@ final class OutputPipe {
         }
         Set<String> before = new HashSet<>(descriptors());
         List<Pipe> made = new ArrayList<>(count);
-        // The listing's own descriptor was just released; the placeholder takes it (and any other
-        // gap), so that the new pipes' descriptors are, but for other threads, not among before.
-        Pipe placeholder = Pipe.open();
+        // The listing's own descriptor was just released; the placeholder takes it, so that the
+        // new pipes' descriptors are, but for other threads, not among before.
+        FileChannel placeholder = FileChannel.open(Path.of("/dev/null"));
         try {
             for (int i = 0; i < count; i++) {
                 made.add(Pipe.open());
             }
             List<String> fresh = new ArrayList<>(descriptors());
             fresh.removeAll(before);
+            List<String> writeEnds = writeOnlyPipes(fresh);
             List<OutputPipe> pipes = new ArrayList<>(count);
             for (Pipe pipe : made) {
-                String fd = writeEndOf(pipe.sink(), fresh);
+                String fd = writeEndOf(pipe.sink(), writeEnds);
                 if (fd == null) { // other threads opened or closed descriptors meanwhile: look at them all
-                    fd = writeEndOf(pipe.sink(), descriptors());
+                    fd = writeEndOf(pipe.sink(), writeOnlyPipes(descriptors()));
                 }
                 if (fd == null) {
                     made.forEach(OutputPipe::closeQuietly);
@@ -102,26 +108,13 @@ final class OutputPipe {
         return names == null ? List.of() : Arrays.asList(names);
     }
 
-    /** The one of {@code names} that is {@code sink}'s descriptor, or null if that is not certain. */
-    private static String writeEndOf(Pipe.SinkChannel sink, Collection<String> names) throws IOException {
-        Collection<String> candidates = names;
-        for (boolean nonBlocking : new boolean[] {true, false}) {
-            sink.configureBlocking(!nonBlocking);
-            candidates = writeOnlyPipes(candidates, nonBlocking);
-        }
-        return candidates.size() == 1 ? candidates.iterator().next() : null;
-    }
-
-    /** Those of {@code names} that are write-only pipe descriptors whose non-blocking flag is {@code nonBlocking}. */
-    private static List<String> writeOnlyPipes(Collection<String> names, boolean nonBlocking) {
+    /** Those of {@code names} that are write-only pipe descriptors. */
+    private static List<String> writeOnlyPipes(Collection<String> names) {
         List<String> matching = new ArrayList<>();
         for (String name : names) {
             try {
-                if (!Files.readSymbolicLink(FD.resolve(name)).toString().startsWith("pipe:")) {
-                    continue;
-                }
-                int flags = flags(Files.readString(FDINFO.resolve(name)));
-                if ((flags & ACCESS_MODE) == WRITE_ONLY && ((flags & NONBLOCK) != 0) == nonBlocking) {
+                if (Files.readSymbolicLink(FD.resolve(name)).toString().startsWith("pipe:")
+                        && (flags(name) & ACCESS_MODE) == WRITE_ONLY) {
                     matching.add(name);
                 }
             } catch (IOException | RuntimeException closedMeanwhile) {
@@ -131,8 +124,36 @@ final class OutputPipe {
         return matching;
     }
 
-    /** The octal {@code flags:} field of an fdinfo text. */
-    private static int flags(String fdinfo) {
+    /**
+     * The one of the write-only pipe descriptors {@code candidates} that is {@code sink}'s, or null
+     * if that is not certain. The sink's own descriptor passes every round, so a single survivor
+     * is it; another thread switching a pipe of its own at the same moment only costs more rounds.
+     */
+    private static String writeEndOf(Pipe.SinkChannel sink, List<String> candidates) throws IOException {
+        List<String> left = candidates;
+        for (int round = 0; round < MAX_ROUNDS && (round < 2 || left.size() > 1); round++) {
+            boolean nonBlocking = round % 2 == 0;
+            sink.configureBlocking(!nonBlocking);
+            List<String> matching = new ArrayList<>();
+            for (String name : left) {
+                try {
+                    int flags = flags(name);
+                    if ((flags & ACCESS_MODE) == WRITE_ONLY && ((flags & NONBLOCK) != 0) == nonBlocking) {
+                        matching.add(name);
+                    }
+                } catch (IOException | RuntimeException closedMeanwhile) {
+                    // not ours: ours stays open
+                }
+            }
+            left = matching;
+        }
+        sink.configureBlocking(true);
+        return left.size() == 1 ? left.getFirst() : null;
+    }
+
+    /** The flags of descriptor {@code name}: the octal {@code flags:} field of its fdinfo. */
+    private static int flags(String name) throws IOException {
+        String fdinfo = Files.readString(FDINFO.resolve(name));
         int start = fdinfo.indexOf("flags:");
         int end = fdinfo.indexOf('\n', start);
         return Integer.parseInt(fdinfo.substring(start + "flags:".length(), end < 0 ? fdinfo.length() : end).strip(), 8);
@@ -163,7 +184,7 @@ final class OutputPipe {
         closeQuietly(pipe.source());
     }
 
-    private static void closeQuietly(java.nio.channels.Channel channel) {
+    private static void closeQuietly(Channel channel) {
         try {
             channel.close();
         } catch (IOException ignored) {
