@@ -17,8 +17,10 @@ class ReplCommandTest {
         try (CliProcess repl = CliProcess.jar("repl")) {
             repl.type("""
                     Asyncio.sleep(0.2)
-                    var t = Asyncio.createTask(() -> { Asyncio.sleep(5); return 6 * 7; })
+                    var gate = Asyncio.getRunningLoop().<Integer>createFuture()
+                    var t = Asyncio.createTask(() -> { gate.await(); return 6 * 7; })
                     t.isDone()
+                    gate.setResult(0)
                     t.await()
                     Asyncio.gather(() -> Asyncio.sleep(0.2, "a"), () -> Asyncio.sleep(0.2, "b")).await()
                     String where() {
