@@ -629,10 +629,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void checkThread(String operation) {
-        if (core.debug() && running && !core.inLoop()) {
-            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
-                    + Thread.currentThread().getName() + ", not the event loop's thread; use callSoonThreadsafe");
-        }
+        core.checkThread(operation);
     }
 
     private static long toNanos(double seconds, String what) {

@@ -153,9 +153,12 @@ public final class Task<T> extends Future<T> {
      * Requests cancellation; see the class documentation.
      *
      * @return false if the task is already done, true otherwise (even if it later swallows the request)
+     * @throws IllegalStateException in debug mode, from a thread other than the loop's; from there
+     *     use {@code loop.callSoonThreadsafe(task::cancel)} (see {@link Future}'s thread confinement)
      */
     @Override
     public boolean cancel(String message) {
+        loop.core().checkThread("Task.cancel");
         if (isDone()) {
             return false;
         }
