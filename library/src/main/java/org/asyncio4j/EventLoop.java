@@ -493,6 +493,7 @@ public final class EventLoop implements AutoCloseable {
      * {@link ExceptionHandler} for its keys. An exception thrown by the handler is logged.
      */
     public void callExceptionHandler(Map<String, Object> context) {
+        Objects.requireNonNull(context, "context");
         ExceptionHandler handler = exceptionHandler;
         if (handler == null) {
             defaultExceptionHandler(context);
@@ -509,6 +510,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Logs {@code context} through {@code System.Logger} ("org.asyncio4j"), as asyncio's default handler does. */
     public void defaultExceptionHandler(Map<String, Object> context) {
+        Objects.requireNonNull(context, "context");
         StringBuilder text = new StringBuilder(String.valueOf(context.getOrDefault("message", "Unhandled exception in event loop")));
         for (Map.Entry<String, Object> entry : context.entrySet()) {
             if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
@@ -537,6 +539,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     public void setSlowCallbackDuration(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         core.setSlowCallbackNanos(saturatedNanos(duration));
     }
 

@@ -139,6 +139,9 @@ public class ExceptionGroup extends RuntimeException {
     private static String describe(String description, List<? extends Throwable> exceptions) {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(exceptions, "exceptions");
+        for (Throwable error : exceptions) {
+            Objects.requireNonNull(error, "exceptions contains null");
+        }
         if (exceptions.isEmpty()) {
             throw new IllegalArgumentException("an ExceptionGroup needs at least one exception");
         }

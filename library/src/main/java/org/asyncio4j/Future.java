@@ -177,7 +177,7 @@ public class Future<T> {
      * @throws NullPointerException if {@code error} is null
      */
     public void setException(Throwable error) {
-        Objects.requireNonNull(error, "setException needs the exception to store, not null");
+        Objects.requireNonNull(error, "error: setException needs the exception to store, not null");
         loop.core().checkThread("Future.setException");
         checkPending("setException");
         finishWithException(error);
@@ -205,6 +205,7 @@ public class Future<T> {
      * @return how many were removed
      */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
         int removed = 0;
         if (moreCallbacks != null) {
             int before = moreCallbacks.size();

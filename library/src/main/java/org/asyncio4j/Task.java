@@ -205,6 +205,7 @@ public final class Task<T> extends Future<T> {
     /** A task's exception is what its coroutine throws: it cannot be set from outside. */
     @Override
     public void setException(Throwable error) {
+        Objects.requireNonNull(error, "error");
         throw new UnsupportedOperationException("Task does not support setException(): its exception is what its coroutine throws");
     }
 
@@ -216,6 +217,7 @@ public final class Task<T> extends Future<T> {
 
     /** Prints the task and its stack, like a thread dump entry. */
     public void printStack(PrintStream out) {
+        Objects.requireNonNull(out, "out");
         out.println("Stack for " + this + " (most recent call first):");
         for (StackTraceElement frame : getStack()) {
             out.println("\tat " + frame);
