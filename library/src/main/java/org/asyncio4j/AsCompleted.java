@@ -35,7 +35,7 @@ final class AsCompleted<F extends Future<?>> implements Iterable<F>, Iterator<F>
         this.todo = new LinkedHashSet<>(futures);
         this.total = todo.size();
         for (F future : todo) {
-            Objects.requireNonNull(future, "asCompleted() got a null future");
+            Objects.requireNonNull(future, "asCompleted(): futures contains null");
             if (future.loop != loop) {
                 throw new IllegalArgumentException("asCompleted(): " + future + " belongs to a different event loop");
             }

@@ -42,6 +42,25 @@ import java.util.Objects;
  * it runs on a task of its own, so {@link Asyncio#currentTask()} in the body is not the consumer;
  * that task is hidden from {@link Asyncio#allTasks()}.
  *
+ * <h2>Sending values and exceptions in</h2>
+ * {@link #asend(Object)} resumes the body with a value, which its pending {@code yield} returns
+ * (a plain {@link #next()} makes it return {@code null}); {@link #athrow(Throwable)} throws an
+ * exception there instead. Both return the next value the body yields, as asyncio's
+ * {@code asend} and {@code athrow} do:
+ *
+ * {@snippet :
+ * AsyncGenerator<Integer> totals = AsyncGenerator.of(out -> {
+ *     int total = 0;
+ *     while (true) {
+ *         Integer added = (Integer) out.yield(total);   // what asend passed in
+ *         total += added == null ? 0 : added;
+ *     }
+ * });
+ * totals.next();                   // 0: runs the body to its first yield
+ * totals.asend(5);                 // 5
+ * totals.asend(2);                 // 7
+ * }
+ *
  * <h2>Closing</h2>
  * {@link #close()} (try-with-resources, or after a {@code break}) throws {@link GeneratorExit}
  * into the body at its pending {@code yield} and waits for the body to end, running its
@@ -72,9 +91,14 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         /**
          * Hands {@code value} to the consumer and parks until the consumer asks for the next one.
          *
+         * @return what the consumer sent with {@link AsyncGenerator#asend(Object)}, or {@code null}
+         *     if it asked with {@link AsyncGenerator#next()} (asyncio's value of a {@code yield}
+         *     expression); cast it to the type the consumers send
          * @throws GeneratorExit if the generator was closed meanwhile: let it escape
+         * @throws Throwable whatever the consumer passed to {@link AsyncGenerator#athrow(Throwable)}
+         *     (even a checked exception, undeclared), so that the body can catch it here
          */
-        void yield(T value);
+        Object yield(T value);
     }
 
     private static final Cleaner CLEANER = Cleaner.create(Thread.ofPlatform().daemon()
@@ -112,13 +136,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         if (engine.finished) {
             return false;
         }
-        Task<?> consumer = requireConsumer("hasNext");
-        boolean firstStep = engine.producer == null;
-        boolean more = engine.advance(consumer, true);
-        if (firstStep) {
-            CLEANER.register(this, engine::collected);
-        }
-        return more && engine.hasItem;
+        return step("hasNext", null, null);
     }
 
     @Override
@@ -127,6 +145,58 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
             throw new NoSuchElementException("the async generator has no more values");
         }
         return engine.take();
+    }
+
+    /**
+     * Resumes the body with {@code value}, which its pending {@link Yield#yield} returns, and parks
+     * until the body yields again; returns that value. {@code asend(null)} is {@link #next()}.
+     * asyncio's {@code asend(value)}.
+     *
+     * @throws NoSuchElementException if the body has ended, or ends now without yielding (asyncio's
+     *     {@code StopAsyncIteration})
+     * @throws IllegalStateException outside a task; if the generator is already running (another
+     *     task is waiting for it); if {@code value} is not null and the body has not started yet
+     *     (start it with {@code next()} or {@code asend(null)}); or if {@link #hasNext()} fetched a
+     *     value that {@code next()} has not taken yet
+     */
+    public T asend(Object value) {
+        if (value != null && engine.producer == null && !engine.finished) {
+            throw new IllegalStateException("asend() cannot send a non-null value to an async generator that has not"
+                    + " started: no yield is waiting for it; start it with next() or asend(null)");
+        }
+        requireNoFetchedValue("asend");
+        if (!engine.finished && step("asend", value, null)) {
+            return engine.take();
+        }
+        throw new NoSuchElementException("the async generator has no more values (asyncio's StopAsyncIteration)");
+    }
+
+    /**
+     * Throws {@code error} into the body at its pending {@link Yield#yield} and parks until the
+     * body yields again (it caught {@code error}); returns that value. asyncio's
+     * {@code athrow(error)}, which also decides the cases below: a generator that has not started
+     * ends at once without running its body, and {@code error} is thrown here; one that has ended
+     * ignores {@code error} and this returns {@code null}.
+     *
+     * @throws NoSuchElementException if the body catches {@code error} and ends without yielding
+     * @throws IllegalStateException outside a task, if the generator is already running, or if
+     *     {@link #hasNext()} fetched a value that {@code next()} has not taken yet
+     */
+    public T athrow(Throwable error) {
+        Objects.requireNonNull(error, "error");
+        requireNoFetchedValue("athrow");
+        if (engine.finished) {
+            return null;
+        }
+        if (engine.producer == null) {
+            engine.finished = true;
+            throw Asyncio.sneakyThrow(error);
+        }
+        if (step("athrow", null, error)) {
+            return engine.take();
+        }
+        throw new NoSuchElementException("the async generator ended without yielding after athrow()"
+                + " (asyncio's StopAsyncIteration)");
     }
 
     /**
@@ -154,6 +224,24 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         return engine.toString();
     }
 
+    /** Runs the body to its next yield or end, resuming it with {@code sent} or {@code thrown}; whether it yielded. */
+    private boolean step(String operation, Object sent, Throwable thrown) {
+        Task<?> consumer = requireConsumer(operation);
+        boolean firstStep = engine.producer == null;
+        boolean more = engine.advance(consumer, operation, sent, thrown);
+        if (firstStep) {
+            CLEANER.register(this, engine::collected);
+        }
+        return more && engine.hasItem;
+    }
+
+    private void requireNoFetchedValue(String operation) {
+        if (engine.hasItem) {
+            throw new IllegalStateException(operation + "() while a value fetched by hasNext() waits for next():"
+                    + " take it with next() first, or it would be lost");
+        }
+    }
+
     private static Task<?> requireConsumer(String operation) {
         Task<?> task = Task.current();
         if (task == null) {
@@ -176,6 +264,9 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         private Step step;
         /** What the body waits for at a yield: true to go on, false to close. */
         private Future<Boolean> resume;
+        /** What the pending yield returns, or throws, when the body goes on. */
+        private Object sent;
+        private Throwable thrown;
         private T item;
         private boolean hasItem;
         private boolean running;
@@ -203,10 +294,11 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
                 return;
             }
             Task<?> consumer = requireConsumer("close");
+            requireNotRunning("close");
             closing = true;
             item = null;
             hasItem = false;
-            advance(consumer, false);
+            advance(consumer, "close", null, null);
         }
 
         /** The facade was garbage collected while the body may still be parked: close it on its loop. */
@@ -224,12 +316,19 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
             return "<AsyncGenerator " + (finished ? "finished" : producer == null ? "created" : running ? "running" : "suspended") + ">";
         }
 
-        /** Lets the body run until its next yield or end; returns the step's value. */
-        private boolean advance(Task<?> consumer, boolean goOn) {
+        private void requireNotRunning(String operation) {
             if (running) {
-                throw new IllegalStateException("the async generator is already running in another task;"
+                throw new IllegalStateException(operation + "(): the async generator is already running in another task;"
                         + " iterate it from one task at a time");
             }
+        }
+
+        /** Lets the body run until its next yield or end (closing it if {@link #closing}); returns the step's value. */
+        private boolean advance(Task<?> consumer, String operation, Object value, Throwable error) {
+            requireNotRunning(operation);
+            boolean goOn = !closing;
+            sent = value;
+            thrown = error;
             Step next = new Step(consumer.loop);
             step = next;
             running = true;
@@ -281,7 +380,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         }
 
         /** Runs in the producer: hands the value over and parks until asked for more. */
-        private void yieldValue(T value) {
+        private Object yieldValue(T value) {
             if (Task.current() != producer) {
                 throw new IllegalStateException("yield() must be called by the generator's own body");
             }
@@ -303,6 +402,14 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
             if (!goOn) {
                 throw new GeneratorExit();
             }
+            Object received = sent;
+            Throwable error = thrown;
+            sent = null;
+            thrown = null;
+            if (error != null) {
+                throw Asyncio.sneakyThrow(error);
+            }
+            return received;
         }
 
         /** The consumer's wait for one step; cancelling it cancels the body where it waits. */

@@ -4,6 +4,7 @@
 package org.asyncio4j;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -311,7 +312,8 @@ public final class Asyncio {
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
-        return Gather.results(List.of(futures));
+        Objects.requireNonNull(futures, "futures");
+        return Gather.results(Arrays.asList(futures));
     }
 
     /** {@link #gather(List)} of coroutines, each scheduled as a task of the running loop in argument order. */
@@ -341,7 +343,8 @@ public final class Asyncio {
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(Future<? extends T>... futures) {
-        return Gather.outcomes(List.of(futures));
+        Objects.requireNonNull(futures, "futures");
+        return Gather.outcomes(Arrays.asList(futures));
     }
 
     /** {@link #gatherOutcomes(List)} of coroutines, each scheduled as a task of the running loop. */

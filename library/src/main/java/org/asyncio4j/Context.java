@@ -112,11 +112,13 @@ public final class Context {
     /** The value of {@code variable} in this context, or {@code null} if it has none here. */
     @SuppressWarnings("unchecked")
     public <T> T get(ContextVar<T> variable) {
+        Objects.requireNonNull(variable, "variable");
         return (T) vars.get(variable);
     }
 
     /** Whether {@code variable} has a value (possibly null) in this context. */
     public boolean contains(ContextVar<?> variable) {
+        Objects.requireNonNull(variable, "variable");
         return vars.containsKey(variable);
     }
 

@@ -28,5 +28,8 @@ public record DoneAndPending<F extends Future<?>>(Set<F> done, Set<F> pending) {
     public DoneAndPending {
         done = Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(done, "done")));
         pending = Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(pending, "pending")));
+        if (done.contains(null) || pending.contains(null)) {
+            throw new NullPointerException((done.contains(null) ? "done" : "pending") + " contains null");
+        }
     }
 }

@@ -560,6 +560,7 @@ public final class EventLoop implements AutoCloseable {
      * passed on, as asyncio passes on {@code KeyboardInterrupt} and {@code SystemExit}.
      */
     public void callExceptionHandler(Map<String, Object> context) {
+        Objects.requireNonNull(context, "context");
         ExceptionHandler handler = exceptionHandler;
         if (handler != null) {
             try {
@@ -581,6 +582,7 @@ public final class EventLoop implements AutoCloseable {
      * logging configuration), the report goes to {@code System.err}.
      */
     public void defaultExceptionHandler(Map<String, Object> context) {
+        Objects.requireNonNull(context, "context");
         Object error = context.get("exception");
         SafeLog.log(Level.ERROR, () -> {
             StringBuilder text = new StringBuilder(SafeLog.describe(context.getOrDefault("message", "Unhandled exception in event loop")));
@@ -607,6 +609,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     public void setSlowCallbackDuration(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         core.setSlowCallbackNanos(saturatedNanos(duration));
     }
 
@@ -700,10 +703,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void checkThread(String operation) {
-        if (core.debug() && running && !core.inLoop()) {
-            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
-                    + Thread.currentThread().getName() + ", not the event loop's thread; use callSoonThreadsafe");
-        }
+        core.checkThread(operation);
     }
 
     private static long toNanos(double seconds, String what) {

@@ -26,6 +26,14 @@ import java.util.function.Predicate;
  * }
  *
  * <p>Each member is also attached as a suppressed exception, so stack traces show them all.
+ * {@link #subgroup} and {@link #split} pick members out, keeping the nesting:
+ *
+ * {@snippet :
+ * ExceptionGroup.Split parts = group.split(IOException.class);
+ * if (parts.rest() != null) {
+ *     throw parts.rest();          // what this handler does not deal with
+ * }
+ * }
  */
 public class ExceptionGroup extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -40,12 +48,21 @@ public class ExceptionGroup extends RuntimeException {
      */
     @SuppressWarnings("this-escape") // addSuppressed is final in Throwable and reads no state of a subclass
     public ExceptionGroup(String description, List<? extends Throwable> exceptions) {
-        super(describe(description, exceptions), null, true, true);
+        super(describe(description, exceptions));
         this.description = description;
         this.exceptions = List.copyOf(exceptions);
         for (Throwable error : this.exceptions) {
             addSuppressed(error);
         }
+    }
+
+    /** A part of {@code original}: its description, cause and stack trace, with other members. */
+    private ExceptionGroup(ExceptionGroup original, List<Throwable> exceptions) {
+        this(original.description, exceptions);
+        if (original.getCause() != null) {
+            initCause(original.getCause());
+        }
+        setStackTrace(original.getStackTrace());
     }
 
     /** The members, in order. */
@@ -59,33 +76,76 @@ public class ExceptionGroup extends RuntimeException {
     }
 
     /**
-     * The members that match {@code condition} (looking into nested groups), as a group with the
-     * same description, or {@code null} if none match. Python's {@code subgroup}.
+     * The members that match {@code condition}, as {@link #split} finds them, or {@code null} if
+     * none match. Python's {@code subgroup}.
      */
     public ExceptionGroup subgroup(Predicate<? super Throwable> condition) {
-        Objects.requireNonNull(condition, "condition");
-        List<Throwable> matching = new ArrayList<>();
-        for (Throwable error : exceptions) {
-            if (condition.test(error)) {
-                matching.add(error);
-            } else if (error instanceof ExceptionGroup nested) {
-                ExceptionGroup part = nested.subgroup(condition);
-                if (part != null) {
-                    matching.add(part);
-                }
-            }
-        }
-        return matching.isEmpty() ? null : new ExceptionGroup(description, matching);
+        return split(condition).match();
     }
 
     /** {@link #subgroup(Predicate)} by type. */
     public ExceptionGroup subgroup(Class<? extends Throwable> type) {
-        return subgroup(type::isInstance);
+        return split(type).match();
+    }
+
+    /**
+     * Divides the members into those that match {@code condition} and the others, keeping the
+     * nesting: a nested group is split in turn, unless it matches as a whole. {@code condition}
+     * is tried on this group first; if it matches, the match is this group and the rest is empty.
+     * Each part is a group with this group's description, cause and stack trace, or {@code null}
+     * when it would be empty. Python's {@code split}.
+     */
+    public Split split(Predicate<? super Throwable> condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (condition.test(this)) {
+            return new Split(this, null);
+        }
+        List<Throwable> matching = new ArrayList<>();
+        List<Throwable> rest = new ArrayList<>();
+        for (Throwable error : exceptions) {
+            if (error instanceof ExceptionGroup nested) {
+                Split part = nested.split(condition);
+                if (part.match() != null) {
+                    matching.add(part.match());
+                }
+                if (part.rest() != null) {
+                    rest.add(part.rest());
+                }
+            } else if (condition.test(error)) {
+                matching.add(error);
+            } else {
+                rest.add(error);
+            }
+        }
+        return new Split(part(matching), part(rest));
+    }
+
+    /** {@link #split(Predicate)} by type. */
+    public Split split(Class<? extends Throwable> type) {
+        Objects.requireNonNull(type, "type");
+        return split(type::isInstance);
+    }
+
+    /**
+     * What {@link #split} returns: the members that matched and the others, each a group or
+     * {@code null} when empty (Python's pair {@code (match, rest)}).
+     *
+     * @param match the matching part, or null
+     * @param rest the other members, or null
+     */
+    public record Split(ExceptionGroup match, ExceptionGroup rest) {
+    }
+
+    private ExceptionGroup part(List<Throwable> members) {
+        return members.isEmpty() ? null : new ExceptionGroup(this, members);
     }
 
     private static String describe(String description, List<? extends Throwable> exceptions) {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(exceptions, "exceptions");
+        for (Throwable error : exceptions) {
+            Objects.requireNonNull(error, "exceptions contains null");
+        }
         if (exceptions.isEmpty()) {
             throw new IllegalArgumentException("an ExceptionGroup needs at least one exception");
         }

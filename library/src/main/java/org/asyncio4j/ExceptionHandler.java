@@ -5,6 +5,7 @@ package org.asyncio4j;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Receives the errors an event loop cannot hand to anyone else: exceptions thrown by callbacks,
@@ -30,6 +31,7 @@ public interface ExceptionHandler {
      * {@link EventLoop#callExceptionHandler}.
      */
     static Map<String, Object> context(String message, Throwable exception) {
+        Objects.requireNonNull(message, "message");
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("message", message);
         if (exception != null) {

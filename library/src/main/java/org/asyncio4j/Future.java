@@ -31,6 +31,18 @@ import java.util.function.Consumer;
  * order they were added. {@link #toCompletableFuture()} bridges to code that blocks or composes
  * {@code CompletableFuture}s, on any thread.
  *
+ * <h2>Thread confinement</h2>
+ * In debug mode ({@link EventLoop#setDebug}, {@code Asyncio.run(main, true)}), while the loop
+ * runs, {@link #setResult}, {@link #setException}, {@link #cancel(String)}, {@link Task#cancel}
+ * and {@link #addDoneCallback} called from a thread other than the loop's throw
+ * {@link IllegalStateException} before changing anything, naming the operation and pointing to
+ * {@link EventLoop#callSoonThreadsafe}; so do the loop's own non-thread-safe methods. asyncio's
+ * debug mode notices such a call only when it schedules a callback; this check does not depend on
+ * that. Outside debug mode nothing is checked: the callbacks and waiting tasks such a call
+ * schedules still reach the loop through its thread-safe queue, and wake it, but the future's
+ * state is changed without synchronisation, so a race with the loop thread can lose a callback or
+ * let two completions through. Treat it as a bug that debug mode finds, not as a feature.
+ *
  * <h2>Exceptions</h2>
  * {@link #await()} and {@link #result()} rethrow the stored exception itself, as Python does.
  * {@code await()} declares {@code throws Exception}, since task bodies may throw anything;
@@ -142,6 +154,7 @@ public class Future<T> {
      * @return false if it was already done
      */
     public boolean cancel(String message) {
+        loop.core().checkThread("Future.cancel");
         if (state != PENDING) {
             return false;
         }
@@ -155,6 +168,7 @@ public class Future<T> {
      * @throws InvalidStateError if it is already done
      */
     public void setResult(T value) {
+        loop.core().checkThread("Future.setResult");
         checkPending("setResult");
         finishWithResult(value);
     }
@@ -166,7 +180,8 @@ public class Future<T> {
      * @throws NullPointerException if {@code error} is null
      */
     public void setException(Throwable error) {
-        Objects.requireNonNull(error, "setException needs the exception to store, not null");
+        Objects.requireNonNull(error, "error: setException needs the exception to store, not null");
+        loop.core().checkThread("Future.setException");
         checkPending("setException");
         finishWithException(error);
     }
@@ -187,6 +202,7 @@ public class Future<T> {
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
         Objects.requireNonNull(callback, "callback");
+        loop.core().checkThread("Future.addDoneCallback");
         Object where = Handle.contextOf(context);
         if (state != PENDING) {
             loop.post(new Handle(() -> callback.accept(this), where));
@@ -201,6 +217,7 @@ public class Future<T> {
      * @return how many were removed
      */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
         int removed = 0;
         if (moreCallbacks != null) {
             int before = moreCallbacks.size();

@@ -52,7 +52,7 @@ final class Gather<R> extends Future<List<R>> {
         EventLoop loop = coroutines.length == 0 ? null : Asyncio.getRunningLoop();
         List<Future<? extends T>> tasks = new ArrayList<>(coroutines.length);
         for (Coroutine<? extends T> coroutine : coroutines) {
-            tasks.add(loop.createTask(Objects.requireNonNull(coroutine, "gather() got a null coroutine")));
+            tasks.add(loop.createTask(Objects.requireNonNull(coroutine, "gather(): coroutines contains null")));
         }
         return tasks;
     }
@@ -68,7 +68,7 @@ final class Gather<R> extends Future<List<R>> {
         List<Future<?>> children = new ArrayList<>(futures.size());
         EventLoop loop = null;
         for (Future<?> child : futures) {
-            Objects.requireNonNull(child, "gather() got a null future");
+            Objects.requireNonNull(child, "gather(): futures contains null");
             if (loop == null) {
                 loop = child.loop;
             } else if (child.loop != loop) {

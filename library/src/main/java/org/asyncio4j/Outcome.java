@@ -48,6 +48,7 @@ public sealed interface Outcome<T> {
 
     /** The outcome of a future that is done. */
     static <T> Outcome<T> of(Future<? extends T> future) {
+        Objects.requireNonNull(future, "future");
         if (future.isCancelled()) {
             return new Cancelled<>(new CancelledError(future.cancelMessage()));
         }

@@ -168,9 +168,12 @@ public final class Task<T> extends Future<T> {
      * Requests cancellation; see the class documentation.
      *
      * @return false if the task is already done, true otherwise (even if it later swallows the request)
+     * @throws IllegalStateException in debug mode, from a thread other than the loop's; from there
+     *     use {@code loop.callSoonThreadsafe(task::cancel)} (see {@link Future}'s thread confinement)
      */
     @Override
     public boolean cancel(String message) {
+        loop.core().checkThread("Task.cancel");
         if (isDone()) {
             return false;
         }
@@ -217,6 +220,7 @@ public final class Task<T> extends Future<T> {
     /** A task's exception is what its coroutine throws: it cannot be set from outside. */
     @Override
     public void setException(Throwable error) {
+        Objects.requireNonNull(error, "error");
         throw new UnsupportedOperationException("Task does not support setException(): its exception is what its coroutine throws");
     }
 
@@ -228,6 +232,7 @@ public final class Task<T> extends Future<T> {
 
     /** Prints the task and its stack, like a thread dump entry. */
     public void printStack(PrintStream out) {
+        Objects.requireNonNull(out, "out");
         out.println("Stack for " + this + " (most recent call first):");
         for (StackTraceElement frame : getStack()) {
             out.println("\tat " + frame);

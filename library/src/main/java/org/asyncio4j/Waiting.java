@@ -25,7 +25,7 @@ final class Waiting {
         Set<F> all = new LinkedHashSet<>(futures);
         EventLoop loop = Asyncio.getRunningLoop();
         for (F future : all) {
-            Objects.requireNonNull(future, "wait() got a null future");
+            Objects.requireNonNull(future, "wait(): futures contains null");
             if (future.loop != loop) {
                 throw new IllegalArgumentException("wait(): " + future + " belongs to a different event loop");
             }

@@ -5,9 +5,12 @@ package org.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.asyncio4j.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,5 +91,63 @@ class DebugModeTest {
             assertThat(errors).singleElement().extracting(Throwable::getMessage).asString()
                     .contains("Non-thread-safe operation callSoon()").contains("callSoonThreadsafe");
         }
+    }
+
+    /** What {@code action} throws when run on a platform thread of its own (null if nothing). */
+    private static Throwable fromAnotherThread(Runnable action) throws InterruptedException {
+        Throwable[] thrown = new Throwable[1];
+        Thread thread = Thread.ofPlatform().name("not-the-loop").start(() -> {
+            try {
+                action.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        thread.join();
+        return thrown[0];
+    }
+
+    @Test
+    void debugModeRefusesToCompleteCancelOrWatchAFutureFromAnotherThread() {
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<String> future = loop.createFuture();
+            Task<Void> sleeper = Asyncio.createTask(() -> Asyncio.sleep(10));
+            Asyncio.sleep(0);
+            Map<String, Runnable> calls = new LinkedHashMap<>();
+            calls.put("Future.setResult", () -> future.setResult("x"));
+            calls.put("Future.setException", () -> future.setException(new IOException()));
+            calls.put("Future.cancel", future::cancel);
+            calls.put("Future.addDoneCallback", () -> future.addDoneCallback(f -> { }));
+            calls.put("Task.cancel", sleeper::cancel);
+            for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+                assertThat(fromAnotherThread(call.getValue())).as(call.getKey())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Non-thread-safe operation " + call.getKey() + "() called from thread not-the-loop")
+                        .hasMessageContaining("callSoonThreadsafe");
+            }
+            assertThat(future.isDone()).isFalse(); // refused before anything changed
+            assertThat(sleeper.cancelling()).isZero();
+            loop.callSoonThreadsafe(() -> future.setResult("done the right way")); // what the message points to
+            assertThat(future.await()).isEqualTo("done the right way");
+            sleeper.cancel();
+        }, true);
+    }
+
+    @Test
+    void outsideDebugModeAFutureCompletedFromAnotherThreadStillWakesItsWaiterOnTheLoop() {
+        Thread loopThread = Thread.currentThread(); // Asyncio.run runs the loop here
+        Thread[] callbackThread = new Thread[1];
+        String result = Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<String> future = loop.createFuture();
+            future.addDoneCallback(f -> callbackThread[0] = Thread.currentThread());
+            loop.callSoon(() -> Thread.ofPlatform().start(() -> future.setResult("unchecked")));
+            String value = future.await();
+            Asyncio.sleep(0);
+            return value;
+        });
+        assertThat(result).isEqualTo("unchecked");
+        assertThat(callbackThread[0]).isSameAs(loopThread);
     }
 }

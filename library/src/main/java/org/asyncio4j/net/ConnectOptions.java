@@ -102,7 +102,8 @@ public final class ConnectOptions {
 
     /** The application protocols to offer through ALPN, most preferred first. */
     public ConnectOptions alpnProtocols(String... protocols) {
-        return with(c -> c.alpnProtocols = List.of(protocols));
+        List<String> names = alpnList(protocols);
+        return with(c -> c.alpnProtocols = names);
     }
 
     /**
@@ -117,7 +118,16 @@ public final class ConnectOptions {
         return with(c -> c.happyEyeballsDelay = delay);
     }
 
+    static List<String> alpnList(String[] protocols) {
+        Objects.requireNonNull(protocols, "protocols");
+        for (String protocol : protocols) {
+            Objects.requireNonNull(protocol, "protocols contains null");
+        }
+        return List.of(protocols);
+    }
+
     static Duration checkTlsTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a TLS timeout must be positive, not " + timeout);
         }

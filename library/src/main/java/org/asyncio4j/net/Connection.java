@@ -3,6 +3,8 @@
 
 package org.asyncio4j.net;
 
+import java.util.Objects;
+
 /**
  * A connected transport and the protocol created for it: what asyncio's
  * {@code loop.create_connection()} returns as the pair {@code (transport, protocol)}.
@@ -17,4 +19,8 @@ package org.asyncio4j.net;
  * @param <P> the protocol type
  */
 public record Connection<P extends BaseProtocol>(Transport transport, P protocol) {
+    public Connection {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(protocol, "protocol");
+    }
 }

@@ -3,6 +3,8 @@
 
 package org.asyncio4j.net;
 
+import java.util.Objects;
+
 /**
  * A datagram transport and its protocol: what asyncio's {@code loop.create_datagram_endpoint()}
  * returns as the pair {@code (transport, protocol)}.
@@ -16,4 +18,8 @@ package org.asyncio4j.net;
  * @param <P> the protocol type
  */
 public record DatagramEndpoint<P extends DatagramProtocol>(DatagramTransport transport, P protocol) {
+    public DatagramEndpoint {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(protocol, "protocol");
+    }
 }

@@ -4,6 +4,7 @@
 package org.asyncio4j.net;
 
 import java.io.EOFException;
+import java.util.Objects;
 
 /**
  * The stream ended before a read got what it needed; the bytes it did get are in
@@ -28,6 +29,7 @@ public final class IncompleteReadError extends EOFException {
      * @param expected how many bytes were wanted, or -1 if the read waited for a separator
      */
     public IncompleteReadError(byte[] partial, long expected) {
+        Objects.requireNonNull(partial, "partial");
         super(partial.length + " bytes read on a total of " + (expected < 0 ? "undefined" : String.valueOf(expected))
                 + " expected bytes");
         this.partial = partial.clone();

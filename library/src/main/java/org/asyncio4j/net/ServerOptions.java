@@ -5,6 +5,7 @@ package org.asyncio4j.net;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -115,7 +116,8 @@ public final class ServerOptions {
 
     /** The application protocols the server accepts through ALPN, most preferred first. */
     public ServerOptions alpnProtocols(String... protocols) {
-        return with(c -> c.alpnProtocols = List.of(protocols));
+        List<String> names = ConnectOptions.alpnList(protocols);
+        return with(c -> c.alpnProtocols = names);
     }
 
     /**

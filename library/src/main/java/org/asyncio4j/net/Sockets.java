@@ -52,6 +52,7 @@ public final class Sockets {
 
     /** Receives up to {@code n} bytes, parking until some arrive; an empty array at end of stream. */
     public static byte[] sockRecv(SocketChannel channel, int n) throws IOException {
+        Objects.requireNonNull(channel, "channel");
         if (n < 0) {
             throw new IllegalArgumentException("cannot receive a negative number of bytes: " + n);
         }
@@ -62,16 +63,20 @@ public final class Sockets {
 
     /** Receives into {@code buffer}, parking until some bytes arrive; returns how many, -1 at end of stream. */
     public static int sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        Objects.requireNonNull(channel, "channel");
         return SocketOps.recvInto(Asyncio.getRunningLoop(), channel, Objects.requireNonNull(buffer, "buffer"));
     }
 
     /** Sends all of {@code data}, parking while the socket's buffer is full. */
     public static void sockSendall(SocketChannel channel, byte[] data) throws IOException {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(data, "data");
         sockSendall(channel, ByteBuffer.wrap(data));
     }
 
     /** Sends the remaining bytes of {@code data}, parking while the socket's buffer is full. */
     public static void sockSendall(SocketChannel channel, ByteBuffer data) throws IOException {
+        Objects.requireNonNull(channel, "channel");
         SocketOps.sendAll(Asyncio.getRunningLoop(), channel, Objects.requireNonNull(data, "data"));
     }
 

@@ -3,6 +3,8 @@
 
 package org.asyncio4j.net;
 
+import java.util.Objects;
+
 /**
  * The reader and writer of one stream connection: what asyncio's {@code open_connection}
  * returns as the pair {@code (reader, writer)}. Closing it closes the writer (and so the
@@ -19,6 +21,11 @@ package org.asyncio4j.net;
  * @param writer what to send to the peer
  */
 public record StreamConnection(StreamReader reader, StreamWriter writer) implements AutoCloseable {
+    public StreamConnection {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(writer, "writer");
+    }
+
     @Override
     public void close() {
         writer.close();

@@ -82,6 +82,7 @@ public final class StreamReader implements Iterable<byte[]> {
 
     /** The transport to pause and resume reading on. */
     public void setTransport(Transport transport) {
+        Objects.requireNonNull(transport, "transport");
         if (this.transport != null) {
             throw new IllegalStateException("this reader already has a transport");
         }
@@ -90,6 +91,7 @@ public final class StreamReader implements Iterable<byte[]> {
 
     /** Appends received bytes and wakes the waiting task. */
     public void feedData(byte[] data) {
+        Objects.requireNonNull(data, "data");
         if (eof) {
             throw new IllegalStateException("feedData() after feedEof()");
         }
@@ -209,6 +211,10 @@ public final class StreamReader implements Iterable<byte[]> {
      * @throws IllegalArgumentException if the list is empty or holds an empty separator
      */
     public byte[] readuntil(List<byte[]> separators) throws IOException {
+        Objects.requireNonNull(separators, "separators");
+        for (byte[] separator : separators) {
+            Objects.requireNonNull(separator, "separators contains null");
+        }
         if (separators.isEmpty()) {
             throw new IllegalArgumentException("give at least one separator");
         }

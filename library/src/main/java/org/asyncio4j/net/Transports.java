@@ -184,6 +184,7 @@ public final class Transports {
                                       ServerOptions options) throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(hosts, "hosts");
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("give at least one host to listen on (or a null host for every interface)");
         }

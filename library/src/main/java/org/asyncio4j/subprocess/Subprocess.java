@@ -5,6 +5,7 @@ package org.asyncio4j.subprocess;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Coroutine;
 import org.asyncio4j.internal.subprocess.ProcessTransport;
@@ -149,6 +150,7 @@ public final class Subprocess {
 
     /** Sends the signal named {@code signal}, such as {@code "SIGUSR1"}. */
     public void sendSignal(String signal) {
+        Objects.requireNonNull(signal, "signal");
         transport.sendSignal(signal);
     }
 

@@ -3,6 +3,8 @@
 
 package org.asyncio4j.subprocess;
 
+import java.util.Objects;
+
 /**
  * A started child's transport and the protocol made for it: what asyncio's
  * {@code loop.subprocess_exec()} returns as the pair {@code (transport, protocol)}.
@@ -17,4 +19,8 @@ package org.asyncio4j.subprocess;
  * @param <P> the protocol type
  */
 public record SubprocessConnection<P extends SubprocessProtocol>(SubprocessTransport transport, P protocol) {
+    public SubprocessConnection {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(protocol, "protocol");
+    }
 }

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -51,7 +52,8 @@ public final class Subprocesses {
 
     /** Runs {@code program} with {@code args}, every stream inherited: asyncio's {@code create_subprocess_exec(program, *args)}. */
     public static Subprocess createSubprocessExec(String program, String... args) throws IOException {
-        return createSubprocessExec(program, List.of(args), SubprocessOptions.defaults());
+        Objects.requireNonNull(args, "args");
+        return createSubprocessExec(program, Arrays.asList(args), SubprocessOptions.defaults());
     }
 
     /**
@@ -95,6 +97,7 @@ public final class Subprocesses {
     }
 
     private static Subprocess start(List<String> command, SubprocessOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
         SubprocessStreamProtocol protocol = new SubprocessStreamProtocol(options.limit());
         ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), builder(command, options), protocol);
         return new Subprocess(transport, protocol);
@@ -103,6 +106,7 @@ public final class Subprocesses {
     private static <P extends SubprocessProtocol> SubprocessConnection<P> connect(
             Supplier<P> protocolFactory, List<String> command, SubprocessOptions options) throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
         P protocol = Objects.requireNonNull(protocolFactory.get(), "the protocol factory returned null");
         ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), builder(command, options), protocol);
         return new SubprocessConnection<>(transport, protocol);
@@ -113,10 +117,11 @@ public final class Subprocesses {
         if (program.isEmpty()) {
             throw new IllegalArgumentException("program must not be empty");
         }
+        Objects.requireNonNull(args, "args");
         List<String> command = new ArrayList<>(1 + args.size());
         command.add(program);
         for (String arg : args) {
-            command.add(Objects.requireNonNull(arg, "an argument is null"));
+            command.add(Objects.requireNonNull(arg, "args contains null"));
         }
         return command;
     }

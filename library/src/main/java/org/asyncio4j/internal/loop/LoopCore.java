@@ -160,6 +160,21 @@ public final class LoopCore implements Executor {
     }
 
     /**
+     * The one thread check of the loop's non-thread-safe operations (asyncio's
+     * {@code _check_thread}): in debug mode, while the loop runs, refuses a call from a thread that
+     * is neither the loop's nor one of its tasks. Costs one flag test outside debug mode.
+     *
+     * @param operation what was called, as the message names it ({@code "Future.setResult"})
+     */
+    public void checkThread(String operation) {
+        if (debug && loopThread != null && !inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
+                    + Thread.currentThread().getName() + ", not the event loop's thread; from other threads"
+                    + " go through loop.callSoonThreadsafe");
+        }
+    }
+
+    /**
      * Starts a virtual thread whose scheduler is this core, so that its first step is queued in
      * order with the caller's other callbacks even while the loop is not running.
      *

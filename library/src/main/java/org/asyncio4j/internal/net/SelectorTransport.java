@@ -84,15 +84,9 @@ abstract class SelectorTransport implements IoHandler {
         scheduleConnectionLost(error);
     }
 
-    /**
-     * Debug mode: refuses a call from a thread that is not the loop's (asyncio checks its
-     * non-thread-safe methods the same way); costs one flag test otherwise.
-     */
+    /** Debug mode: refuses a call from a thread that is not the loop's; see {@link org.asyncio4j.internal.loop.LoopCore#checkThread}. */
     final void checkThread(String operation) {
-        if (core.debug() && loop.isRunning() && !core.inLoop()) {
-            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
-                    + Thread.currentThread().getName() + ", not the event loop's thread; use loop.callSoonThreadsafe");
-        }
+        core.checkThread(operation);
     }
 
     final void setInterest(int ops) {

@@ -62,15 +62,9 @@ abstract class PipePump implements Transport {
         thread.start();
     }
 
-    /**
-     * Debug mode: refuses a call from a thread that is not the loop's, as the socket transports
-     * do; costs one flag test otherwise.
-     */
+    /** Debug mode: refuses a call from a thread that is not the loop's; see {@link LoopCore#checkThread}. */
     final void checkThread(String operation) {
-        if (core.debug() && loop.isRunning() && !core.inLoop()) {
-            throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
-                    + Thread.currentThread().getName() + ", not the event loop's thread; use loop.callSoonThreadsafe");
-        }
+        core.checkThread(operation);
     }
 
     /** Runs {@code action} on the loop; false if the loop has closed (the thread then just ends). */

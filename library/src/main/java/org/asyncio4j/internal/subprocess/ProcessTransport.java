@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asyncio4j.CancelledError;
@@ -243,6 +244,7 @@ public final class ProcessTransport implements SubprocessTransport {
 
     @Override
     public void sendSignal(String signal) {
+        Objects.requireNonNull(signal, "signal");
         sendSignal(Spawn.signalNumber(signal));
     }
 
