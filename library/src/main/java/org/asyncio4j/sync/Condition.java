@@ -143,7 +143,8 @@ public final class Condition {
     /**
      * Wakes up to {@code n} waiting tasks, oldest first. asyncio's {@code cond.notify(n)}.
      *
-     * @throws IllegalStateException if the lock is not held
+     * @throws IllegalStateException if the lock is not held (also while it is being handed to a
+     *     waiting task that has not resumed: then nobody holds it)
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public void signal(int n) {
@@ -166,7 +167,7 @@ public final class Condition {
     }
 
     private void requireLocked(String operation) {
-        if (!lock.isLocked()) {
+        if (!lock.isHeld()) {
             throw new IllegalStateException("Condition." + operation + "() needs the condition's lock held:"
                     + " call it inside try (var _ = condition.acquire()) { ... }");
         }

@@ -111,6 +111,33 @@ class ConditionTest {
         });
     }
 
+    /** CPython: notify() and wait() need the lock held, and nobody holds it while it is handed over. */
+    @Test
+    void signallingOrWaitingWhileTheLockIsHandedOverFails() {
+        Asyncio.run(() -> {
+            Condition cond = new Condition();
+            List<Integer> log = new ArrayList<>();
+            Task<Void> waiter = waiterLogging(cond, log, 1);
+            yieldOnce();
+            Task<Void> holder;
+            try (var _ = cond.acquire()) {
+                holder = Asyncio.createTask(() -> {
+                    try (var _ = cond.acquire()) {
+                        cond.signal();
+                    }
+                });
+                yieldOnce(); // holder waits for the lock
+            }
+            // the lock is handed to holder, which has not resumed
+            assertThatThrownBy(cond::signal).isInstanceOf(IllegalStateException.class).hasMessageContaining("lock held");
+            assertThatThrownBy(cond::await).isInstanceOf(IllegalStateException.class).hasMessageContaining("lock held");
+            holder.await();
+            waiter.await();
+            assertThat(log).containsExactly(1);
+            assertThat(cond.isLocked()).isFalse();
+        });
+    }
+
     @Test
     void aConditionCanShareALock() {
         Asyncio.run(() -> {
