@@ -1,0 +1,18 @@
+package org.asyncio4j;
+
+import org.asyncio4j.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+/** {@link SameIterationCompletionsTest} with many more and larger schedules; runs with -Pstress. */
+class SameIterationCompletionsStressTest {
+    @Test
+    void noLibraryCallbackCompletesAFutureCancelledInTheSameIteration() {
+        Seeds.forEachSeed(400, seed -> {
+            try {
+                CompletionRaceSchedules.check(seed, 16);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

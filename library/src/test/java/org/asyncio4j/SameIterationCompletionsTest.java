@@ -1,0 +1,18 @@
+package org.asyncio4j;
+
+import org.asyncio4j.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+/** Completions and cancellations in one iteration: the library never completes what was cancelled. */
+class SameIterationCompletionsTest {
+    @Test
+    void noLibraryCallbackCompletesAFutureCancelledInTheSameIteration() {
+        Seeds.forEachSeed(15, seed -> {
+            try {
+                CompletionRaceSchedules.check(seed, 8);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
