@@ -70,7 +70,7 @@ final class CompletionRaceSchedules {
     }
 
     /** Runs the schedule for {@code seed} with {@code operations} operations and checks it. */
-    static void check(long seed, int operations) throws Exception {
+    static void check(long seed, int operations) {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         CompletionRaceSchedules schedule = new CompletionRaceSchedules(seed, executor);
         try {
@@ -383,12 +383,16 @@ final class CompletionRaceSchedules {
         }));
     }
 
-    private void closePeers() throws Exception {
-        for (ServerSocket listener : listeners) {
-            listener.close();
-        }
-        for (Thread peer : peers) {
-            peer.join(TimeUnit.SECONDS.toMillis(5));
+    private void closePeers() {
+        try {
+            for (ServerSocket listener : listeners) {
+                listener.close();
+            }
+            for (Thread peer : peers) {
+                peer.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the peers", e);
         }
     }
 }
