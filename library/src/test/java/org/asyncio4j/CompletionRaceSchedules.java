@@ -106,10 +106,15 @@ final class CompletionRaceSchedules {
         go.set();
         Steps.yieldIterations(2); // the races begin and their helper tasks start
         targets.addAll(tasks);
-        for (int i = random.nextInt(operations + 1); i > 0; i--) {
-            loop.callLater(due(), this::cancelOne); // among the completions that fall due
+        List<Future<?>> ahead = new ArrayList<>();
+        for (Future<?> target : List.copyOf(targets)) {
+            switch (random.nextInt(3)) {
+                case 0 -> ahead.add(target); // ahead of every completion that fell due during the stall
+                case 1 -> loop.callLater(due(), target::cancel); // among them, before or after its own
+                default -> { }
+            }
         }
-        SameIteration.stallUntil(loop, start + STALL, this::cancelAhead);
+        SameIteration.stallUntil(loop, start + STALL, () -> ahead.forEach(Future::cancel));
         Asyncio.wait(tasks, 5.0);
         assertThat(tasks).as("operations still running").allMatch(Future::isDone);
         for (Task<?> task : tasks) {
@@ -122,19 +127,6 @@ final class CompletionRaceSchedules {
         }
         Steps.yieldIterations(3);
         return heard;
-    }
-
-    private void cancelOne() {
-        targets.get(random.nextInt(targets.size())).cancel();
-    }
-
-    /** Cancels about a third of the targets, ahead of every completion that fell due during the stall. */
-    private void cancelAhead() {
-        for (Future<?> target : List.copyOf(targets)) {
-            if (random.nextInt(3) == 0) {
-                target.cancel();
-            }
-        }
     }
 
     private double due() {
