@@ -338,7 +338,9 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
                 } else {
                     producer.context = consumer.context;
                     Future<Boolean> r = resume;
-                    loop.core().expedite(() -> r.setResult(goOn));
+                    if (!r.isDone()) { // cancelled if the body's task was cancelled at its yield: it ends by itself
+                        loop.core().expedite(() -> r.setResult(goOn));
+                    }
                 }
                 return next.await();
             } catch (Exception e) {

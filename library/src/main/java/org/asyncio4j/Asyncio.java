@@ -251,7 +251,13 @@ public final class Asyncio {
         }
         EventLoop loop = task.loop;
         Future<Void> wakeup = new Future<>(loop);
-        TimerHandle timer = loop.callLater(seconds, () -> wakeup.setResult(null));
+        // The task may be cancelled in the iteration the timer fires, ahead of it (asyncio's
+        // _set_result_unless_cancelled): the timer must then leave the cancelled wake-up alone.
+        TimerHandle timer = loop.callLater(seconds, () -> {
+            if (!wakeup.isDone()) {
+                wakeup.setResult(null);
+            }
+        });
         try {
             wakeup.suspend(task);
         } finally {

@@ -166,6 +166,34 @@ class AsyncGeneratorTest {
         assertThat(events).containsExactly("cancelled", "finally");
     }
 
+    /**
+     * Issue 11 item 3: a body cancelled while it waits at a yield (by a timeout around the yield,
+     * say, whose timer fires in the iteration the consumer asks for more) has its wait cancelled;
+     * the consumer asking must not try to complete that wait.
+     */
+    @Test
+    void askingForMoreRightAfterTheBodyWasCancelledAtItsYieldEndsItCancelled() {
+        List<String> events = new ArrayList<>();
+        Asyncio.run(() -> {
+            Task<?>[] body = new Task<?>[1];
+            AsyncGenerator<Integer> numbers = AsyncGenerator.of(out -> {
+                body[0] = Asyncio.currentTask();
+                try {
+                    out.yield(0);
+                    out.yield(1);
+                } catch (CancelledError e) {
+                    events.add("cancelled");
+                    throw e;
+                }
+            });
+            assertThat(numbers.next()).isZero(); // the body waits at its yield
+            body[0].cancel();
+            assertThatThrownBy(numbers::next).isInstanceOf(CancelledError.class);
+            assertThat(events).containsExactly("cancelled");
+            assertThat(numbers.hasNext()).isFalse();
+        });
+    }
+
     @Test
     void asyncioRunClosesGeneratorsLeftOpenAfterCancellingLeftoverTasks() {
         List<String> events = new ArrayList<>();

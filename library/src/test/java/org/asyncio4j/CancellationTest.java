@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.asyncio4j.testing.SameIteration;
+import org.asyncio4j.testing.Steps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,6 +59,25 @@ class CancellationTest {
             assertThatThrownBy(task::await).isInstanceOf(CancelledError.class);
         });
         assertThat(log).containsExactly("cleanup: bye");
+    }
+
+    /** Issue 11 item 3: the timer of a sleep cancelled in the same iteration must not complete it. */
+    @Test
+    void aSleepCancelledInTheIterationItsTimerFiresReportsNothing() {
+        List<Map<String, Object>> reports = Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            List<Map<String, Object>> heard = SameIteration.recordReports(loop);
+            SameIteration.warmUp(loop);
+            Task<Void> sleeper = Asyncio.createTask(() -> {
+                Task<?> me = Asyncio.currentTask();
+                SameIteration.stallUntil(loop, loop.time() + 0.4, me::cancel); // runs just ahead of the due timer
+                Asyncio.sleep(0.3);
+            });
+            assertThatThrownBy(sleeper::await).isInstanceOf(CancelledError.class);
+            Steps.yieldIterations(2);
+            return heard;
+        });
+        assertThat(reports).isEmpty();
     }
 
     @Test

@@ -15,7 +15,10 @@ package org.asyncio4j.sync;
  * }
  *
  * <p>Fairness, cancellation and thread confinement are those of {@link Semaphore}; a permit
- * passed on by a cancelled waiter is not a release and is never refused.
+ * passed on by a cancelled waiter is not a release and is never refused. A permit being handed to
+ * a woken waiter counts as taken, so a release in that moment that matches no acquisition is
+ * refused at once; asyncio 3.13 accepts it, lets one task more than the bound in, and fails only
+ * at a later release.
  */
 public final class BoundedSemaphore extends Semaphore {
     /** A bounded semaphore with one permit. */

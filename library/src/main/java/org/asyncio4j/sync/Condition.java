@@ -124,15 +124,17 @@ public final class Condition {
 
     /**
      * Waits until {@code predicate} is true: checks it, and calls {@link #await()} until it holds.
-     * asyncio's {@code await cond.wait_for(predicate)}. The predicate runs with the lock held.
+     * asyncio's {@code await cond.wait_for(predicate)}. The predicate runs with the lock held
+     * when the caller holds it; like asyncio, a predicate already true returns at once, without
+     * yielding and without checking the lock, and only waiting needs the lock.
      *
      * @throws CancelledError if the task is cancelled; the lock is held again all the same
-     * @throws IllegalStateException if the lock is not held, or outside a task of the condition's loop
+     * @throws IllegalStateException if the predicate is false and the lock is not held, or
+     *     outside a task of the condition's loop
      */
     public void awaitUntil(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "predicate");
         binding.checkTask("awaitUntil");
-        requireLocked("awaitUntil");
         while (!predicate.getAsBoolean()) {
             await();
         }
@@ -146,7 +148,8 @@ public final class Condition {
     /**
      * Wakes up to {@code n} waiting tasks, oldest first. asyncio's {@code cond.notify(n)}.
      *
-     * @throws IllegalStateException if the lock is not held
+     * @throws IllegalStateException if the lock is not held (also while it is being handed to a
+     *     waiting task that has not resumed: then nobody holds it)
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public void signal(int n) {
@@ -169,7 +172,7 @@ public final class Condition {
     }
 
     private void requireLocked(String operation) {
-        if (!lock.isLocked()) {
+        if (!lock.isHeld()) {
             throw new IllegalStateException("Condition." + operation + "() needs the condition's lock held:"
                     + " call it inside try (var _ = condition.acquire()) { ... }");
         }

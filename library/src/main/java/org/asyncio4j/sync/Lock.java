@@ -29,6 +29,8 @@ import org.asyncio4j.internal.sync.WaiterQueue;
  * waiting task, so a task that calls {@code acquire()} in between cannot overtake it, and
  * {@link #isLocked()} stays true during the hand-over ({@code isLocked()} means "acquire() would
  * wait"; asyncio's {@code locked()} briefly says false there although acquire would still wait).
+ * Nobody holds the lock during the hand-over, though: a {@link #release()} then is refused, as in
+ * asyncio, so the lock can never have two holders.
  *
  * <h2>Cancellation</h2>
  * A task cancelled while waiting leaves the line and raises {@link org.asyncio4j.CancelledError}
@@ -73,12 +75,15 @@ public final class Lock {
      * Releases the lock, handing it to the oldest waiting task if there is one. asyncio's
      * {@code lock.release()}; may be called from a task or a loop callback.
      *
-     * @throws IllegalStateException if the lock is not locked
+     * @throws IllegalStateException if nobody holds the lock: it is unlocked, or being handed to
+     *     a waiting task that has not resumed yet (asyncio's {@code RuntimeError})
      */
     public void release() {
         binding.check("release");
-        if (!locked) {
-            throw new IllegalStateException("Lock.release() on a lock that is not locked: release only what acquire() took");
+        if (!isHeld()) {
+            throw new IllegalStateException("Lock.release() on a lock that "
+                    + (locked ? "is being handed to a waiting task, so nobody holds it" : "is not locked")
+                    + ": release only what acquire() took");
         }
         handOver();
     }
@@ -86,6 +91,14 @@ public final class Lock {
     /** True if the lock is held (or being handed to a waiter), i.e. {@code acquire()} would wait. */
     public boolean isLocked() {
         return locked;
+    }
+
+    /**
+     * True if a task holds the lock: it took it and has not released it. False during a hand-over,
+     * when the lock is locked but its new holder has not resumed. asyncio's {@code locked()}.
+     */
+    boolean isHeld() {
+        return locked && waiters.woken() == 0; // only a hand-over wakes a waiter of a lock
     }
 
     /** Tasks waiting for the lock, including one it was handed to that has not resumed yet. */

@@ -6,13 +6,24 @@ package org.asyncio4j.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import org.asyncio4j.Asyncio;
+import org.asyncio4j.CancelledError;
+import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
+import org.asyncio4j.Task;
+import org.asyncio4j.testing.SameIteration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +89,47 @@ class SendfileTest {
         byte[] got = sendAndCollect(ServerOptions.defaults().ssl(TestCertificates.server()),
                 ConnectOptions.defaults().ssl(TestCertificates.client()), file, 0, -1, content.length);
         assertThat(got).isEqualTo(content);
+    }
+
+    /**
+     * Issue 11 item 3: a sendfile cancelled in the iteration in which its socket becomes writable
+     * again must not have its cancelled wait completed by the write handler.
+     */
+    @Test
+    void aSendfileCancelledInTheIterationTheSocketDrainsReportsNothing() throws Exception {
+        Files.write(file, new byte[64 << 20]); // more than the socket buffers hold
+        CountDownLatch drain = new CountDownLatch(1);
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = Thread.ofPlatform().start(() -> {
+                try (Socket socket = listener.accept(); InputStream in = socket.getInputStream()) {
+                    drain.await();
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (Exception ignored) {
+                    // the loop side closed first
+                }
+            });
+            List<Map<String, Object>> reports = Asyncio.run(() -> {
+                EventLoop loop = Asyncio.getRunningLoop();
+                List<Map<String, Object>> heard = SameIteration.recordReports(loop);
+                try (FileChannel channel = FileChannel.open(file);
+                     StreamConnection c = Streams.openConnection("127.0.0.1", listener.getLocalPort(),
+                             ConnectOptions.defaults(), StreamReader.DEFAULT_LIMIT)) {
+                    Task<Long> sending = Asyncio.createTask(() -> Transports.sendfile(c.writer().transport(), channel, 0, -1));
+                    Asyncio.sleep(0.2);
+                    assertThat(sending.isDone()).as("sendfile waits for the peer to read").isFalse();
+                    loop.callSoon(() -> {
+                        drain.countDown();
+                        SameIteration.block(200); // the peer empties the socket meanwhile
+                        loop.callSoon(sending::cancel);
+                    });
+                    assertThatThrownBy(sending::await).isInstanceOf(CancelledError.class);
+                    Asyncio.sleep(0.05);
+                }
+                return heard;
+            });
+            peer.join();
+            assertThat(reports).isEmpty();
+        }
     }
 
     @Test

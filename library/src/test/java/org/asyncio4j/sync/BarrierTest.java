@@ -48,6 +48,28 @@ class BarrierTest {
         });
     }
 
+    /** CPython twin: a reset or abort right after the last arrival breaks the parties not yet resumed. */
+    @Test
+    void aResetOrAbortWhileTheBarrierDrainsBreaksThePartiesThatHaveNotResumed() {
+        for (boolean abort : new boolean[] {false, true}) {
+            Asyncio.run(() -> {
+                Barrier barrier = new Barrier(3);
+                List<Task<Integer>> tasks = arrive(barrier, 2);
+                yieldOnce();
+                assertThat(barrier.await()).isEqualTo(2);
+                if (abort) {
+                    barrier.abort();
+                } else {
+                    barrier.reset();
+                }
+                yieldIterations(2);
+                assertThat(tasks).allSatisfy(t -> assertThat(t.exception()).isInstanceOf(BrokenBarrierError.class));
+                assertThat(barrier.isBroken()).isEqualTo(abort);
+                assertThat(barrier.nWaiting()).isZero();
+            });
+        }
+    }
+
     @Test
     void theBarrierIsReusableCycleAfterCycle() {
         Asyncio.run(() -> {

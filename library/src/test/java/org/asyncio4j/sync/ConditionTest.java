@@ -105,12 +105,59 @@ class ConditionTest {
         Asyncio.run(() -> {
             Condition cond = new Condition();
             assertThatThrownBy(cond::await).isInstanceOf(IllegalStateException.class).hasMessageContaining("lock held");
-            assertThatThrownBy(() -> cond.awaitUntil(() -> true)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> cond.awaitUntil(() -> false)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(cond::signal).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(cond::signalAll).isInstanceOf(IllegalStateException.class);
             try (var _ = cond.acquire()) {
                 assertThatThrownBy(() -> cond.signal(-1)).isInstanceOf(IllegalArgumentException.class);
             }
+        });
+    }
+
+    /** CPython: notify() and wait() need the lock held, and nobody holds it while it is handed over. */
+    @Test
+    void signallingOrWaitingWhileTheLockIsHandedOverFails() {
+        Asyncio.run(() -> {
+            Condition cond = new Condition();
+            List<Integer> log = new ArrayList<>();
+            Task<Void> waiter = waiterLogging(cond, log, 1);
+            yieldOnce();
+            Task<Void> holder;
+            try (var _ = cond.acquire()) {
+                holder = Asyncio.createTask(() -> {
+                    try (var _ = cond.acquire()) {
+                        cond.signal();
+                    }
+                });
+                yieldOnce(); // holder waits for the lock
+            }
+            // the lock is handed to holder, which has not resumed
+            assertThatThrownBy(cond::signal).isInstanceOf(IllegalStateException.class).hasMessageContaining("lock held");
+            assertThatThrownBy(cond::await).isInstanceOf(IllegalStateException.class).hasMessageContaining("lock held");
+            holder.await();
+            waiter.await();
+            assertThat(log).containsExactly(1);
+            assertThat(cond.isLocked()).isFalse();
+        });
+    }
+
+    /** CPython's wait_for checks the predicate before anything else, so a true one needs no lock. */
+    @Test
+    void awaitUntilWithATruePredicateReturnsAtOnceEvenWithoutTheLock() {
+        Asyncio.run(() -> {
+            Condition cond = new Condition();
+            int[] calls = {0};
+            List<String> order = new ArrayList<>();
+            Asyncio.createTask(() -> order.add("other task"));
+            cond.awaitUntil(() -> ++calls[0] > 0);
+            order.add("returned");
+            assertThat(calls[0]).isEqualTo(1);
+            assertThat(cond.isLocked()).isFalse();
+            assertThatThrownBy(() -> cond.awaitUntil(() -> ++calls[0] < 0)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("lock held");
+            assertThat(calls[0]).isEqualTo(2); // checked once, then await() refused
+            yieldOnce();
+            assertThat(order).containsExactly("returned", "other task"); // it did not yield
         });
     }
 

@@ -15,6 +15,7 @@ import org.asyncio4j.Asyncio;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Task;
+import org.asyncio4j.testing.Steps;
 import org.junit.jupiter.api.Test;
 
 class LockTest {
@@ -234,6 +235,56 @@ class LockTest {
             yieldIterations(3);
             assertThat(head.isCancelled()).isTrue();
             assertThat(next.isDone()).isTrue();
+            assertThat(lock.isLocked()).isFalse();
+        });
+    }
+
+    /** Issue 11 item 2: nobody holds the lock while it is handed over, so a release then is refused. */
+    @Test
+    void aReleaseWhileTheLockIsHandedOverFailsAndKeepsOneHolder() {
+        Asyncio.run(() -> {
+            Lock lock = new Lock();
+            int[] holders = {0};
+            int[] maxHolders = {0};
+            AsyncBody hold = () -> holdWhile(lock, () -> {
+                maxHolders[0] = Math.max(maxHolders[0], ++holders[0]);
+                yieldOnce();
+                holders[0]--;
+            });
+            lock.acquire();
+            Task<Void> b = Asyncio.createTask(hold::run);
+            Task<Void> c = Asyncio.createTask(hold::run);
+            yieldOnce();
+            lock.release(); // handed to b, which has not resumed
+            assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("nobody holds it");
+            yieldIterations(6);
+            assertThat(b.isDone() && c.isDone()).isTrue();
+            assertThat(maxHolders[0]).isEqualTo(1);
+            assertThat(lock.isLocked()).isFalse();
+            assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class).hasMessageContaining("not locked");
+        });
+    }
+
+    @Test
+    void aReleaseFromACallbackDuringTheHandOverFails() {
+        Asyncio.run(() -> {
+            Lock lock = new Lock();
+            lock.acquire();
+            Task<Void> b = Asyncio.createTask(() -> holdWhile(lock, Steps::yieldOnce));
+            yieldOnce();
+            var refused = Asyncio.getRunningLoop().<Throwable>createFuture();
+            Asyncio.getRunningLoop().callSoon(() -> {
+                lock.release();
+                try {
+                    lock.release();
+                    refused.setResult(null);
+                } catch (IllegalStateException e) {
+                    refused.setResult(e);
+                }
+            });
+            assertThat(refused.await()).isInstanceOf(IllegalStateException.class);
+            b.await();
             assertThat(lock.isLocked()).isFalse();
         });
     }

@@ -5,6 +5,7 @@ package org.asyncio4j.sync;
 
 import static org.asyncio4j.testing.Steps.yieldIterations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +17,18 @@ import org.asyncio4j.testing.Chaos;
 /**
  * One random schedule of tasks taking and returning a {@link Lock} or a {@link Semaphore},
  * holding it across suspensions, some cancelled at random moments (while waiting, right after
- * being handed the lock or a permit, or while holding it), followed by the invariants: never more
- * holders than permits, acquisitions complete in the order they were asked for, nobody waits
- * while a permit is free, and at the end every permit is back, exactly once.
+ * being handed the lock or a permit, or while holding it), and releases that match no acquisition
+ * (often while a permit is being handed over), followed by the invariants: such a release fails
+ * on a Lock or BoundedSemaphore, never more holders than permits, acquisitions complete in the
+ * order they were asked for, nobody waits while a permit is free, and at the end every permit is
+ * back, exactly once.
  */
 final class PermitSchedules {
     private static final int SETTLE = 300;
 
     private final SplittableRandom random;
     private final int steps;
-    private final int permits;
+    private int permits;
     private final Lock lock;
     private final Semaphore semaphore;
     private final List<Integer> acquiredInOrder = new ArrayList<>();
@@ -51,9 +54,10 @@ final class PermitSchedules {
 
     private void runAndCheck() {
         for (int step = 0; step < steps; step++) {
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0, 1 -> tasks.add(Asyncio.createTask(this::work));
                 case 2 -> cancelOne();
+                case 3 -> strayRelease();
                 default -> yieldIterations(1 + random.nextInt(3));
             }
         }
@@ -82,8 +86,26 @@ final class PermitSchedules {
                 holders--;
             }
         }
-        if (random.nextInt(3) == 0) {
-            cancelOne(); // in the same step as the release, as in CPython gh-90155
+        switch (random.nextInt(3)) {
+            case 0 -> cancelOne(); // in the same step as the release, as in CPython gh-90155
+            case 1 -> strayRelease(); // while the permit may be handed to a waiter that has not resumed
+            default -> { }
+        }
+    }
+
+    /**
+     * A release that matches no acquisition. A plain semaphore accepts it and grows; a Lock or
+     * BoundedSemaphore must refuse it whenever nobody holds a permit, even while one is being
+     * handed over (with holders inside, it would legally release one of theirs, so it is skipped).
+     */
+    private void strayRelease() {
+        if (lock == null && !(semaphore instanceof BoundedSemaphore)) {
+            semaphore.release();
+            permits++;
+        } else if (holders == 0) {
+            assertThatThrownBy(lock != null ? lock::release : semaphore::release)
+                    .as("a release with nobody holding was accepted: %s", primitive())
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

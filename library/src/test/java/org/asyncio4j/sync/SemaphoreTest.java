@@ -69,6 +69,38 @@ class SemaphoreTest {
         });
     }
 
+    /**
+     * A permit being handed to a woken waiter is taken, not free: releasing it again would let two
+     * tasks into a BoundedSemaphore(1). CPython 3.13 accepts that release and fails only later.
+     */
+    @Test
+    void aBoundedSemaphoreRefusesAReleaseWhileItsPermitIsHandedOver() {
+        Asyncio.run(() -> {
+            BoundedSemaphore sem = new BoundedSemaphore(1);
+            int[] inside = {0};
+            int[] maxInside = {0};
+            sem.acquire();
+            List<Task<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                tasks.add(Asyncio.createTask(() -> {
+                    try (var _ = sem.acquire()) {
+                        maxInside[0] = Math.max(maxInside[0], ++inside[0]);
+                        yieldOnce();
+                        inside[0]--;
+                    }
+                }));
+            }
+            yieldOnce();
+            sem.release(); // reserved for the first waiter, which has not resumed
+            assertThatThrownBy(sem::release).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("released more often than it was acquired");
+            yieldIterations(8);
+            assertThat(tasks).allMatch(t -> t.isDone() && !t.isCancelled() && t.exception() == null);
+            assertThat(maxInside[0]).isEqualTo(1);
+            assertThat(sem).hasToString("<BoundedSemaphore [unlocked, value:1]>");
+        });
+    }
+
     @Test
     void tryWithResourcesReturnsThePermit() {
         Asyncio.run(() -> {

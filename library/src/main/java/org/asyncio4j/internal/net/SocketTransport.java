@@ -106,7 +106,9 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             if (sendfileWaiter != null) {
                 setInterest(interest & ~SelectionKey.OP_WRITE);
-                sendfileWaiter.setResult(null);
+                if (!sendfileWaiter.isDone()) { // its task may have been cancelled in this iteration
+                    sendfileWaiter.setResult(null);
+                }
                 sendfileWaiter = null;
             } else {
                 flush();
@@ -265,7 +267,9 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         }
         emptyWaiters.clear();
         if (error != null && sendfileWaiter != null) {
-            sendfileWaiter.setException(error);
+            if (!sendfileWaiter.isDone()) {
+                sendfileWaiter.setException(error);
+            }
             sendfileWaiter = null;
         }
     }
