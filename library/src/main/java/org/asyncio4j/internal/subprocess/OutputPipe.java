@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A pipe this JVM makes for a child's stdout or stderr instead of {@link Redirect#PIPE}, so that
@@ -56,6 +57,7 @@ final class OutputPipe {
     private static final int WRITE_ONLY = 1;
     private static final int NONBLOCK = 04000;
     private static final int MAX_ROUNDS = 16;
+    private static final ReentrantLock SEARCH = new ReentrantLock();
 
     private final Pipe pipe;
     private final String fd;
@@ -73,6 +75,18 @@ final class OutputPipe {
         if (!AVAILABLE || count == 0) {
             return null;
         }
+        // One search at a time in this JVM: two searches switching their sinks in step would each
+        // see the other's descriptor pass every round, and one whose own descriptor number was
+        // reused from `before` (so is missing from the fresh ones) would take the other's.
+        SEARCH.lock();
+        try {
+            return search(count);
+        } finally {
+            SEARCH.unlock();
+        }
+    }
+
+    private static List<OutputPipe> search(int count) throws IOException {
         Set<String> before = new HashSet<>(descriptors());
         List<Pipe> made = new ArrayList<>(count);
         // The listing's own descriptor was just released; the placeholder takes it, so that the
