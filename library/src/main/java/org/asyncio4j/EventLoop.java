@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.internal.loop.LoopClock;
 import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.loop.SafeLog;
 import org.asyncio4j.internal.signals.SignalDispatch;
@@ -81,8 +82,13 @@ public final class EventLoop implements AutoCloseable {
     private ExecutorService ownedDefaultExecutor;
 
     EventLoop() {
+        this(LoopClock.SYSTEM);
+    }
+
+    /** A loop on {@code clock}; only the test kit passes another clock than the system's (see {@link LoopClock}). */
+    EventLoop(LoopClock clock) {
         LoopCarrier.checkAvailable();
-        this.core = new LoopCore(new CoreHooks());
+        this.core = new LoopCore(new CoreHooks(), clock);
         this.taskThreads = LoopCarrier.builder(core);
     }
 
@@ -119,13 +125,13 @@ public final class EventLoop implements AutoCloseable {
 
     /** Schedules {@code callback} after {@code delaySeconds} (a negative delay means now). */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
-        return schedule(LoopCore.nanoTime() + toNanos(delaySeconds, "delay"), callback);
+        return schedule(core.nanoTime() + toNanos(delaySeconds, "delay"), callback);
     }
 
     /** Schedules {@code callback} after {@code delay}. */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
-        return schedule(LoopCore.nanoTime() + saturatedNanos(delay), callback);
+        return schedule(core.nanoTime() + saturatedNanos(delay), callback);
     }
 
     /** Schedules {@code callback} at loop time {@code whenSeconds} (see {@link #time()}). */
@@ -133,9 +139,13 @@ public final class EventLoop implements AutoCloseable {
         return schedule(toNanos(whenSeconds, "when"), callback);
     }
 
-    /** The loop's clock, in seconds: monotonic, shared by all loops of this JVM, with an arbitrary origin. */
+    /**
+     * The loop's clock, in seconds, with an arbitrary origin: monotonic and shared by all loops of
+     * this JVM, except on a test kit loop, whose virtual clock moves only when the loop would wait.
+     * Every timer, sleep and timeout of the loop follows this clock.
+     */
     public double time() {
-        return LoopCore.nanoTime() / 1e9;
+        return core.nanoTime() / 1e9;
     }
 
     // ---------------------------------------------------------------- running and stopping
@@ -403,7 +413,13 @@ public final class EventLoop implements AutoCloseable {
                 job.cancel();
             }
         });
-        (executor != null ? executor : defaultExecutor()).execute(job);
+        core.holdClock(); // released by the job's delivery, so that a virtual clock waits for the thread
+        try {
+            (executor != null ? executor : defaultExecutor()).execute(job);
+        } catch (RuntimeException | Error e) {
+            core.releaseClock();
+            throw e;
+        }
         return future;
     }
 
@@ -685,6 +701,16 @@ public final class EventLoop implements AutoCloseable {
                 context.put("handle", handle);
             }
             callExceptionHandler(context);
+        }
+
+        @Override
+        public boolean hasTaskBlockedOutsideLoop() {
+            for (Task<?> task : tasks.snapshot()) {
+                if (task.isBlockedOutsideLoop()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
