@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.internal.loop.KitAccess;
 import org.asyncio4j.internal.loop.LoopClock;
 import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.loop.SafeLog;
@@ -65,6 +66,17 @@ public final class EventLoop implements AutoCloseable {
     static {
         // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
         CoreAccess.install(loop -> ((EventLoop) loop).core);
+        KitAccess.install(new KitAccess.Loops() {
+            @Override
+            public Object newLoop(LoopClock clock) {
+                return new EventLoop(clock);
+            }
+
+            @Override
+            public int reportUnretrievedExceptions(Object loop) {
+                return UnretrievedExceptions.reportNow((EventLoop) loop);
+            }
+        });
         SafeLog.prepare();
     }
 
@@ -74,6 +86,8 @@ public final class EventLoop implements AutoCloseable {
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     /** This loop's signal handlers: bare signal name to the token {@link SignalDispatch} gave for it. */
     private final Map<String, Object> signalHandlers = new LinkedHashMap<>();
+    /** Exceptions of this loop's futures that nobody retrieved yet (see {@link UnretrievedExceptions}). */
+    final Set<UnretrievedExceptions.Tracker> unretrievedExceptions = UnretrievedExceptions.newRegistry();
     private volatile boolean running;
     private volatile boolean closed;
     private boolean eagerTasks;

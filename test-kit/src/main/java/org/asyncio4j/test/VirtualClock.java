@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the asyncio4j authors
+
+package org.asyncio4j.test;
+
+import org.asyncio4j.internal.loop.LoopClock;
+
+/**
+ * A loop's clock that stands still while anything runs and moves only when the loop would
+ * otherwise wait: to the next timer's deadline if it may jump that far (always, with
+ * auto-advance; up to the target of {@link TestLoop#advanceTime} otherwise), never past work
+ * another thread still owes the loop. Read and moved on the loop's thread (or the thread driving
+ * a loop that is not running); {@code now} is volatile so that other threads read a recent time.
+ */
+final class VirtualClock implements LoopClock {
+    private volatile long now;
+    private boolean autoAdvance = true;
+    /** Without auto-advance, the clock may still jump to deadlines up to this (set by an advance in a task). */
+    private long allowedUntil = Long.MIN_VALUE;
+    /** While a thread drives the stopped loop up to {@code target}: the loop is stopped once idle there. */
+    private boolean driving;
+    private long target;
+    private boolean reachedTarget;
+    private Runnable stopLoop;
+
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    @Override
+    public long realWait(long deadline, boolean outsideWork) {
+        if (outsideWork) {
+            return -1; // wait for the other thread in real time: its delivery wakes the loop
+        }
+        return deadline <= jumpLimit() || driving ? 0 : -1;
+    }
+
+    @Override
+    public void idle(long deadline) {
+        if (deadline <= jumpLimit()) {
+            now = Math.max(now, deadline);
+        } else if (driving) {
+            now = Math.max(now, target);
+            reachedTarget = true;
+            stopLoop.run();
+        }
+    }
+
+    private long jumpLimit() {
+        if (driving) {
+            return target;
+        }
+        // NO_DEADLINE (no timer at all) is never reached: nothing would ever run at that time
+        return autoAdvance ? LoopClock.NO_DEADLINE - 1 : allowedUntil;
+    }
+
+    void setStopper(Runnable stopLoop) {
+        this.stopLoop = stopLoop;
+    }
+
+    void setAutoAdvance(boolean enabled) {
+        autoAdvance = enabled;
+    }
+
+    boolean autoAdvance() {
+        return autoAdvance;
+    }
+
+    /** Lets the clock jump to deadlines up to {@code until} even without auto-advance. */
+    void allowUntil(long until) {
+        allowedUntil = Math.max(allowedUntil, until);
+    }
+
+    /** Starts driving a stopped loop to {@code until}; the loop stops itself when idle there. */
+    void startDriving(long until) {
+        driving = true;
+        target = until;
+        reachedTarget = false;
+    }
+
+    /** Whether the drive reached its target; ends it if so. */
+    boolean finishDriving() {
+        if (reachedTarget) {
+            driving = false;
+        }
+        return reachedTarget;
+    }
+
+    void abortDriving() {
+        driving = false;
+    }
+}
