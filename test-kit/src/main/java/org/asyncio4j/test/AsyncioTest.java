@@ -38,9 +38,11 @@ public @interface AsyncioTest {
 
     /**
      * The test fails if it has not finished after this many seconds of the loop's time: virtual
-     * seconds on virtual time, which a stuck test reaches at once when nothing else can happen.
+     * seconds on virtual time, which a test stuck with nothing else to wait for reaches at once.
+     * One day by default, so that a test can simulate hours of retries; set it near what the
+     * test should take to have a stuck test fail with where it was stuck.
      */
-    double timeout() default 60;
+    double timeout() default 86_400;
 
     /**
      * The test fails if it has not finished after this many seconds of real time, whatever the
