@@ -91,12 +91,14 @@ class AsyncioExtensionTest {
     static class Passes {
         @AsyncioTest
         void sleepsAndTimesOut(TestLoop test, EventLoop loop) {
+            long start = System.nanoTime();
             assertThat(test.loop()).isSameAs(loop);
             Asyncio.sleep(3600);
             assertEquals(3600.0, test.time());
             Future<String> stalled = loop.createFuture();
             assertThrows(TimeoutError.class, () -> Asyncio.waitFor(stalled, 30));
             assertEquals(3630.0, loop.time());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100)); // the bound
         }
     }
 
