@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.asyncio4j.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,7 +18,7 @@ class CancellationTest {
 
     @Test
     void cancelBeforeTheFirstStepMeansTheBodyNeverRuns() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 log.add("ran");
             });
@@ -30,7 +31,7 @@ class CancellationTest {
 
     @Test
     void cancellingATaskCancelsTheFutureItAwaits() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Future<String> inner = Asyncio.getRunningLoop().createFuture();
             Task<String> task = Asyncio.createTask(() -> inner.await());
             Asyncio.sleep(0);
@@ -42,7 +43,7 @@ class CancellationTest {
 
     @Test
     void cancellingASleepingTaskRaisesCancelledErrorInIt() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -60,7 +61,7 @@ class CancellationTest {
 
     @Test
     void cancelledErrorIsNotSwallowedByCatchException() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -90,7 +91,7 @@ class CancellationTest {
 
     @Test
     void cancellingTwiceCountsBothRequests() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> Asyncio.sleep(10));
             Asyncio.sleep(0);
             assertThat(task.cancel()).isTrue();
@@ -103,7 +104,7 @@ class CancellationTest {
 
     @Test
     void aTaskThatSwallowsCancellationAndReturnsIsNotCancelled() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -123,7 +124,7 @@ class CancellationTest {
 
     @Test
     void twoRequestsWhileWaitingAreDeliveredAsOneCancelledError() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -149,7 +150,7 @@ class CancellationTest {
 
     @Test
     void cancelOfAFinishedTaskReturnsFalse() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> task = Asyncio.createTask(() -> 7);
             assertThat(task.await()).isEqualTo(7);
             assertThat(task.cancel()).isFalse();
@@ -159,7 +160,7 @@ class CancellationTest {
 
     @Test
     void cancellingTheOuterTaskPropagatesToTheAwaitedTask() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> inner = Asyncio.createTask(() -> Asyncio.sleep(10));
             Task<Void> outer = Asyncio.createTask(() -> inner.await());
             Asyncio.sleep(0);
@@ -171,7 +172,7 @@ class CancellationTest {
 
     @Test
     void selfCancellationIsDeliveredAtTheNextSuspension() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 Asyncio.currentTask().cancel("myself");
                 log.add("still running");
@@ -185,7 +186,7 @@ class CancellationTest {
 
     @Test
     void cancelWhileYieldingDoesNotInterruptAndIsDelivered() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 while (true) {
                     Asyncio.sleep(0);
@@ -201,7 +202,7 @@ class CancellationTest {
 
     @Test
     void aReturnAfterAnUnhandledRequestEndsCancelled() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 Asyncio.currentTask().cancel();
                 return "value"; // asyncio: a pending request at return still cancels the task

@@ -13,6 +13,7 @@ import org.asyncio4j.TimerHandle;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.KitAccess;
 import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.VirtualClock;
 
 /**
  * An event loop on a virtual clock, for tests of code that sleeps, times out and retries: an

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 the asyncio4j authors
 
-package org.asyncio4j.test;
-
-import org.asyncio4j.internal.loop.LoopClock;
+package org.asyncio4j.internal.loop;
 
 /**
  * A loop's clock that stands still while anything runs and moves only when the loop would
  * otherwise wait: to the next timer's deadline if it may jump that far (always, with
- * auto-advance; up to the target of {@link TestLoop#advanceTime} otherwise), never past work
- * another thread still owes the loop. Read and moved on the loop's thread (or the thread driving
- * a loop that is not running); {@code now} is volatile so that other threads read a recent time.
+ * auto-advance; up to a target the test kit's {@code TestLoop.advanceTime} sets otherwise), never
+ * past work another thread still owes the loop. It starts at 0. Read and moved on the loop's
+ * thread (or the thread driving a loop that is not running); {@code now} is volatile so that
+ * other threads read a recent time. Used by the test kit and by the library's own tests.
  */
-final class VirtualClock implements LoopClock {
+public final class VirtualClock implements LoopClock {
     private volatile long now;
     private boolean autoAdvance = true;
     /** Without auto-advance, the clock may still jump to deadlines up to this (set by an advance in a task). */
@@ -52,42 +51,42 @@ final class VirtualClock implements LoopClock {
             return target;
         }
         // NO_DEADLINE (no timer at all) is never reached: nothing would ever run at that time
-        return autoAdvance ? LoopClock.NO_DEADLINE - 1 : allowedUntil;
+        return autoAdvance ? NO_DEADLINE - 1 : allowedUntil;
     }
 
-    void setStopper(Runnable stopLoop) {
+    public void setStopper(Runnable stopLoop) {
         this.stopLoop = stopLoop;
     }
 
-    void setAutoAdvance(boolean enabled) {
+    public void setAutoAdvance(boolean enabled) {
         autoAdvance = enabled;
     }
 
-    boolean autoAdvance() {
+    public boolean autoAdvance() {
         return autoAdvance;
     }
 
     /** Lets the clock jump to deadlines up to {@code until} even without auto-advance. */
-    void allowUntil(long until) {
+    public void allowUntil(long until) {
         allowedUntil = Math.max(allowedUntil, until);
     }
 
     /** Starts driving a stopped loop to {@code until}; the loop stops itself when idle there. */
-    void startDriving(long until) {
+    public void startDriving(long until) {
         driving = true;
         target = until;
         reachedTarget = false;
     }
 
     /** Whether the drive reached its target; ends it if so. */
-    boolean finishDriving() {
+    public boolean finishDriving() {
         if (reachedTarget) {
             driving = false;
         }
         return reachedTarget;
     }
 
-    void abortDriving() {
+    public void abortDriving() {
         driving = false;
     }
 }
