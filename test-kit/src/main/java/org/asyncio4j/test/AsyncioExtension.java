@@ -106,6 +106,13 @@ public final class AsyncioExtension implements BeforeEachCallback, AfterEachCall
         run(context).runAsMainTask(invocation, context.getDisplayName());
     }
 
+    /** {@code @ParameterizedTest}, {@code @RepeatedTest} and other templates run on the loop too. */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        run(context).runAsMainTask(invocation, context.getDisplayName());
+    }
+
     private static AsyncioTest settings(Method method) {
         AsyncioTest settings = AnnotationSupport.findAnnotation(method, AsyncioTest.class).orElse(DEFAULTS);
         if (!(settings.timeout() > 0) || !(settings.realTimeout() > 0)) {

@@ -24,10 +24,11 @@ import org.asyncio4j.internal.loop.VirtualClock;
  * {@snippet :
  * try (TestLoop test = TestLoop.create()) {
  *     EventLoop loop = test.loop();
- *     String answer = loop.runUntilComplete(() -> {
- *         Asyncio.sleep(3600);                                  // returns at once: nothing else to do
- *         return Asyncio.waitFor(loop.createFuture(), 30);      // never set: times out 30 s later
- *     });                                                       // throws TimeoutError
+ *     Future<String> never = loop.createFuture();
+ *     loop.runUntilComplete(() -> {
+ *         Asyncio.sleep(3600);                 // returns at once: nothing else to do meanwhile
+ *         return Asyncio.waitFor(never, 30);   // throws TimeoutError at loop time 3630
+ *     });
  * }
  * }
  *
@@ -147,7 +148,7 @@ public final class TestLoop implements AutoCloseable {
             LoopCore core = CoreAccess.coreOf(loop);
             do {
                 Asyncio.sleep(0);
-            } while (core.readyCount() > 0);
+            } while (core.readyCount() > 0 || core.hasDueTimer());
         } else {
             drive(clock.nanoTime());
         }

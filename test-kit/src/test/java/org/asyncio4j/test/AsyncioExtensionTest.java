@@ -15,6 +15,9 @@ import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
 import org.asyncio4j.TimeoutError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -78,6 +81,14 @@ class AsyncioExtensionTest {
     void aRealTimeTestGetsARealLoopAndNoTestLoop() {
         assertThat(failureOf(RealTime.class)).isNull();
         assertThat(failureOf(RealTimeAsksForATestLoop.class)).hasMessageContaining("needs virtual time");
+    }
+
+    @Test
+    void parameterizedTestsRunOnTheLoopToo() {
+        List<Event> finished = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Parameterized.class)).execute()
+                .testEvents().finished().list();
+        assertThat(finished).hasSize(2).allSatisfy(event ->
+                assertThat(event.getRequiredPayload(TestExecutionResult.class).getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
     }
 
     private static Throwable failureOf(Class<?> fixture) {
@@ -154,6 +165,16 @@ class AsyncioExtensionTest {
         void failsWithATaskPending() {
             Asyncio.createTask(() -> Asyncio.sleep(10));
             throw new IllegalStateException("the test's own failure");
+        }
+    }
+
+    @ExtendWith(AsyncioExtension.class)
+    static class Parameterized {
+        @ParameterizedTest
+        @ValueSource(doubles = {1, 3600})
+        void sleeps(double seconds, TestLoop test) {
+            Asyncio.sleep(seconds);
+            assertEquals(seconds, test.time());
         }
     }
 

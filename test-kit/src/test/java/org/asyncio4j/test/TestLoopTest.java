@@ -88,6 +88,21 @@ class TestLoopTest {
     }
 
     @Test
+    void runCurrentInATaskAlsoRunsATimerMadeDueByACallbackAfterTheTimersWereCollected() {
+        try (TestLoop test = TestLoop.manual()) {
+            EventLoop loop = test.loop();
+            List<String> ran = new ArrayList<>();
+            loop.runUntilComplete(() -> {
+                loop.callSoon(() -> loop.callSoon(() -> loop.callLater(0, () -> ran.add("late timer"))));
+                test.runCurrent();
+                assertThat(ran).containsExactly("late timer");
+                return null;
+            });
+            assertThat(test.time()).isZero();
+        }
+    }
+
+    @Test
     void withoutAutoAdvanceATaskMovesTimeItself() {
         try (TestLoop test = TestLoop.manual()) {
             EventLoop loop = test.loop();

@@ -293,6 +293,11 @@ public final class LoopCore implements Executor {
         return ready.size() + inbox.size();
     }
 
+    /** Whether a timer (perhaps a cancelled one) is due at the loop's time now; loop thread only. */
+    public boolean hasDueTimer() {
+        return !timers.isEmpty() && timers.firstDeadline() <= nanoTime();
+    }
+
     public Selector selector() {
         return selector;
     }
