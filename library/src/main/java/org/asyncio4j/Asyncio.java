@@ -200,6 +200,26 @@ public final class Asyncio {
         return getRunningLoop().createTask(body, name);
     }
 
+    /**
+     * Schedules {@code coroutine} as a task of the running loop that runs in {@code context}
+     * itself: asyncio's {@code create_task(coro, name=..., context=...)}. See
+     * {@link EventLoop#createTask(Coroutine, String, Context)}.
+     *
+     * {@snippet :
+     * Context context = Context.copyContext();
+     * Asyncio.createTask(() -> { REQUEST_ID.set("child"); }, null, context).await();
+     * System.out.println(context.get(REQUEST_ID)); // child
+     * }
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
+        return getRunningLoop().createTask(coroutine, name, context);
+    }
+
+    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    public static Task<Void> createTask(AsyncRunnable body, String name, Context context) {
+        return getRunningLoop().createTask(body, name, context);
+    }
+
     /** The task running on the current thread, or {@code null} (e.g. in a plain callback). */
     public static Task<?> currentTask() {
         return Task.current();
@@ -259,9 +279,13 @@ public final class Asyncio {
      * A future of all the results of {@code futures}, in their order: asyncio's
      * {@code gather(*aws)}. The first exception (or a child's cancellation, as a
      * {@link CancelledError}) finishes it at once, while the other children keep running.
-     * Cancelling it cancels every child that is not done and makes it end cancelled; cancelling
-     * it after it finished does nothing. An empty list gives a future already done with an
-     * empty list. It can be awaited, cancelled, or passed to {@link EventLoop#runUntilComplete}.
+     * Cancelling it cancels every child that is not done; it then ends, as asyncio's does, not
+     * cancelled but with a {@link CancelledError} as its exception: the one a child ended with
+     * (which may carry a message of its own), or one without a message if the children
+     * swallowed the cancellation. Cancelling it after it finished does nothing. If every child
+     * is already done (futures completed earlier, eager tasks that never suspended), it is done
+     * when this returns; an empty list gives a future already done with an empty list. It can
+     * be awaited, cancelled, or passed to {@link EventLoop#runUntilComplete}.
      *
      * {@snippet :
      * List<Integer> sums = Asyncio.gather(
@@ -300,7 +324,9 @@ public final class Asyncio {
     /**
      * Like {@link #gather(List)}, but waits for every child and reports how each ended instead of
      * failing: asyncio's {@code gather(*aws, return_exceptions=True)}, with a type-safe
-     * {@link Outcome} per child.
+     * {@link Outcome} per child. Cancelled, it still waits for every child, then ends with a
+     * {@link CancelledError}: the last child's if that one was cancelled, else one without a
+     * message (asyncio's rule).
      */
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(List<? extends Future<? extends T>> futures) {
         return Gather.outcomes(futures);
@@ -391,14 +417,26 @@ public final class Asyncio {
         return Waiting.waitFor(future, checkSeconds(timeoutSeconds));
     }
 
-    /** {@link #waitFor(Future, Duration)} of a coroutine, scheduled as a task of the running loop. */
+    /**
+     * Runs {@code coroutine} with at most {@code timeout} to finish ({@code null}: forever), as
+     * asyncio's {@code wait_for(coro, timeout)} does since Python 3.12: with a positive or null
+     * timeout it runs inside the calling task, under {@link #timeout(Duration, Coroutine)}, so
+     * {@link #currentTask()} is the caller's, context changes stay visible to the caller, and no
+     * task or loop iteration comes in between. When time runs out, the calling task is cancelled
+     * inside the coroutine, which may clean up, and this throws {@link TimeoutError}. With a
+     * timeout of zero or less, the coroutine becomes a task that is cancelled before its first
+     * step (it never runs) unless it is already done, which only an eager task that never
+     * suspended can be (see {@link EventLoop#setEagerTasks}).
+     *
+     * @throws IllegalStateException outside a task
+     */
     public static <T> T waitFor(Coroutine<T> coroutine, Duration timeout) throws Exception {
-        return waitFor(createTask(coroutine), timeout);
+        return Waiting.waitFor(coroutine, timeout == null ? null : seconds(timeout));
     }
 
     /** {@link #waitFor(Coroutine, Duration)} with the timeout in seconds. */
     public static <T> T waitFor(Coroutine<T> coroutine, double timeoutSeconds) throws Exception {
-        return waitFor(createTask(coroutine), timeoutSeconds);
+        return Waiting.waitFor(coroutine, checkSeconds(timeoutSeconds));
     }
 
     /**

@@ -27,11 +27,15 @@ import java.util.concurrent.Callable;
  * Every task runs in its own context, a copy of its creator's taken when the task was created, so
  * a value a task sets is seen by the tasks it creates afterwards but never by its creator or its
  * siblings. Every loop callback ({@code callSoon}, {@code callLater}, done callbacks) runs in a
- * copy of the context that was current when it was scheduled. A thread that is neither a task nor
- * running a callback has a context of its own.
+ * copy of the context that was current when it was scheduled. A task or callback may be given a
+ * context instead ({@link EventLoop#createTask(Coroutine, String, Context)},
+ * {@link EventLoop#callSoon(Runnable, Context)}, {@link Future#addDoneCallback(java.util.function.Consumer, Context)}):
+ * it then runs in that context itself, and what it sets is seen there afterwards. A thread that
+ * is neither a task nor running a callback has a context of its own.
  *
  * <h2>Thread confinement</h2>
- * A context is entered by one thread at a time: {@link #run} throws if it is already entered.
+ * A context is entered by one thread at a time: {@link #run} throws if it is already entered,
+ * which includes the context of the task that calls it ({@link Task#getContext()}).
  * Copying is O(1): the mapping is immutable and {@link ContextVar#set} replaces it.
  */
 public final class Context {
@@ -186,11 +190,20 @@ public final class Context {
     }
 
     private void enter() {
-        if (entered) {
+        if (entered || isCurrent()) {
             throw new IllegalStateException("Context.run(): this context is already entered; use copy().run(...)"
                     + " to run code in a copy of it");
         }
         entered = true;
+    }
+
+    /**
+     * Whether the current task or callback runs in this context without having entered it
+     * through {@link #run}: a task is inside its own context for as long as it runs.
+     */
+    private boolean isCurrent() {
+        Task<?> task = Task.current();
+        return task != null ? task.context == this || task.getContext() == this : SLOTS.get().context == this;
     }
 
     /** Where a platform thread keeps its current context; materialised lazily from a snapshot. */

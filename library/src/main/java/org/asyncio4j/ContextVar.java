@@ -94,14 +94,16 @@ public final class ContextVar<T> {
 
     /**
      * Restores the value this variable had before the {@link #set} that returned {@code token}
-     * (or removes it, if it had none).
+     * (or removes it, if it had none). The checks come in CPython's order: a token already used
+     * is reported as such even if it also belongs elsewhere.
      *
-     * @throws IllegalStateException if the token was already used
-     * @throws IllegalArgumentException if the token belongs to another variable or was created in
-     *     another context
+     * @throws IllegalStateException if the token was already used (checked first)
+     * @throws IllegalArgumentException if the token belongs to another variable, or else was
+     *     created in another context
      */
     public void reset(Token<T> token) {
         Objects.requireNonNull(token, "token");
+        token.checkUnused(); // first, as in CPython: a used token says so wherever it is reset
         if (token.variable() != this) {
             throw new IllegalArgumentException("reset(): " + token + " was created by another ContextVar, not '" + name + "'");
         }
@@ -110,7 +112,7 @@ public final class ContextVar<T> {
             throw new IllegalArgumentException("reset(): " + token + " was created in a different Context;"
                     + " reset a variable in the task or callback that set it");
         }
-        token.use();
+        token.markUsed();
         if (token.hasOldValue()) {
             context.put(this, token.oldValue());
         } else {

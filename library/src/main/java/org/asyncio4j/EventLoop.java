@@ -49,6 +49,13 @@ import org.asyncio4j.internal.signals.Sigint;
  * I/O or {@link #stop()} back. Nothing slows such threads down (as in asyncio): while they queue
  * faster than the loop runs callbacks, the queue and the memory it holds grow.
  *
+ * <h2>Fairness</h2>
+ * With nothing ready the loop blocks in its poll until the next timer is due or I/O arrives.
+ * While callbacks are ready it polls without blocking only after 61 callbacks or 50 µs since
+ * the last poll (asyncio polls every iteration; Tokio's scheduler works the same way), so a busy
+ * loop spends almost nothing on watching I/O: a socket that becomes ready has its callback run
+ * within 61 iterations, and in the next iteration once iterations run 61 callbacks or more.
+ *
  * <h2>Threads</h2>
  * The loop runs on the platform thread that calls {@link #runForever()} or
  * {@link #runUntilComplete}. Only {@link #callSoonThreadsafe} and {@link #stop()} may be called
@@ -115,22 +122,37 @@ public final class EventLoop implements AutoCloseable {
     // ---------------------------------------------------------------- scheduling callbacks
 
     /**
-     * Schedules {@code callback} to run in the next iteration, after everything already ready.
-     * Not thread-safe: from other threads use {@link #callSoonThreadsafe}.
+     * Schedules {@code callback} to run in the next iteration, after everything already ready,
+     * in a copy of the current {@link Context}. Not thread-safe: from other threads use
+     * {@link #callSoonThreadsafe}.
      */
     public Handle callSoon(Runnable callback) {
+        return callSoon(callback, null);
+    }
+
+    /**
+     * {@link #callSoon(Runnable)} that runs {@code callback} in {@code context} itself (asyncio's
+     * {@code call_soon(callback, context=context)}): what it sets there stays in that context.
+     * A {@code null} context means a copy of the current one.
+     */
+    public Handle callSoon(Runnable callback, Context context) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
         checkThread("callSoon");
-        Handle handle = new Handle(callback, Context.currentVars());
+        Handle handle = new Handle(callback, Handle.contextOf(context));
         core.pushReady(handle);
         return handle;
     }
 
     /** Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting. */
     public Handle callSoonThreadsafe(Runnable callback) {
+        return callSoonThreadsafe(callback, null);
+    }
+
+    /** {@link #callSoonThreadsafe(Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    public Handle callSoonThreadsafe(Runnable callback, Context context) {
         Objects.requireNonNull(callback, "callback");
-        Handle handle = new Handle(callback, Context.currentVars());
+        Handle handle = new Handle(callback, Handle.contextOf(context));
         if (!core.pushThreadsafe(handle)) {
             throw closedError();
         }
@@ -139,18 +161,33 @@ public final class EventLoop implements AutoCloseable {
 
     /** Schedules {@code callback} after {@code delaySeconds} (a negative delay means now). */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
-        return schedule(core.nanoTime() + toNanos(delaySeconds, "delay"), callback);
+        return callLater(delaySeconds, callback, null);
+    }
+
+    /** {@link #callLater(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    public TimerHandle callLater(double delaySeconds, Runnable callback, Context context) {
+        return schedule(core.nanoTime() + toNanos(delaySeconds, "delay"), callback, context);
     }
 
     /** Schedules {@code callback} after {@code delay}. */
     public TimerHandle callLater(Duration delay, Runnable callback) {
+        return callLater(delay, callback, null);
+    }
+
+    /** {@link #callLater(Duration, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
         Objects.requireNonNull(delay, "delay");
-        return schedule(core.nanoTime() + saturatedNanos(delay), callback);
+        return schedule(core.nanoTime() + saturatedNanos(delay), callback, context);
     }
 
     /** Schedules {@code callback} at loop time {@code whenSeconds} (see {@link #time()}). */
     public TimerHandle callAt(double whenSeconds, Runnable callback) {
-        return schedule(toNanos(whenSeconds, "when"), callback);
+        return callAt(whenSeconds, callback, null);
+    }
+
+    /** {@link #callAt(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    public TimerHandle callAt(double whenSeconds, Runnable callback, Context context) {
+        return schedule(toNanos(whenSeconds, "when"), callback, context);
     }
 
     /**
@@ -303,10 +340,30 @@ public final class EventLoop implements AutoCloseable {
      * which no task or callback can tell apart. When the loop is not running, the start is lazy.
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name, boolean eagerStart) {
+        return createTask(coroutine, name, null, eagerStart);
+    }
+
+    /**
+     * Schedules {@code coroutine} as a task that runs in {@code context} itself rather than in a
+     * copy of the current context (asyncio's {@code create_task(coro, name=..., context=...)}):
+     * what the task sets is visible in {@code context} afterwards, and
+     * {@link Task#getContext()} returns it. {@code null} name: {@code Task-N}; {@code null}
+     * context: a copy of the current one. Eager if {@link #setEagerTasks eager tasks} are on.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
+        return createTask(coroutine, name, context, eagerTasks);
+    }
+
+    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    public Task<Void> createTask(AsyncRunnable body, String name, Context context) {
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, context, eagerTasks);
+    }
+
+    private <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context, boolean eagerStart) {
         Objects.requireNonNull(coroutine, "coroutine");
         checkClosed();
         checkThread("createTask");
-        Task<T> task = new Task<>(this, coroutine, name);
+        Task<T> task = new Task<>(this, coroutine, name, context);
         tasks.add(task);
         if (eagerStart && running && core.inLoop()) {
             task.startEagerly(taskThreads);
@@ -346,7 +403,7 @@ public final class EventLoop implements AutoCloseable {
     /** A hidden task that runs an async generator's body; its first step runs right after the caller's. */
     Task<Void> createGeneratorTask(Coroutine<Void> body) {
         checkClosed();
-        Task<Void> task = new Task<>(this, body, null);
+        Task<Void> task = new Task<>(this, body, null, null);
         task.generatorBody = true;
         task.setName("AsyncGenerator-" + task.getName());
         tasks.add(task);
@@ -646,11 +703,11 @@ public final class EventLoop implements AutoCloseable {
         return defaultExecutor;
     }
 
-    private TimerHandle schedule(long deadline, Runnable callback) {
+    private TimerHandle schedule(long deadline, Runnable callback, Context context) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
         checkThread("callLater/callAt");
-        TimerHandle handle = new TimerHandle(callback, Context.currentVars(), deadline, core);
+        TimerHandle handle = new TimerHandle(callback, Handle.contextOf(context), deadline, core);
         core.schedule(deadline, handle);
         return handle;
     }

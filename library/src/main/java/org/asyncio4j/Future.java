@@ -177,12 +177,21 @@ public class Future<T> {
      * current when it was added.
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        addDoneCallback(callback, null);
+    }
+
+    /**
+     * {@link #addDoneCallback(Consumer)} that runs {@code callback} in {@code context} itself
+     * ({@code null}: a copy of the current one), so what it sets stays there: asyncio's
+     * {@code add_done_callback(fn, context=context)}.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
         Objects.requireNonNull(callback, "callback");
-        Map<ContextVar<?>, Object> context = Context.currentVars();
+        Object where = Handle.contextOf(context);
         if (state != PENDING) {
-            loop.post(new Handle(() -> callback.accept(this), context));
+            loop.post(new Handle(() -> callback.accept(this), where));
         } else {
-            addEntry(context.isEmpty() ? callback : new CapturedCallback(callback, context));
+            addEntry(where instanceof Map<?, ?> snapshot && snapshot.isEmpty() ? callback : new CapturedCallback(callback, where));
         }
     }
 
@@ -371,8 +380,8 @@ public class Future<T> {
         }
     }
 
-    /** A done callback together with the context variables current when it was added. */
-    private record CapturedCallback(Consumer<?> callback, Map<ContextVar<?>, Object> context) {
+    /** A done callback together with where it runs: a snapshot of the variables current when it was added, or a given context. */
+    private record CapturedCallback(Consumer<?> callback, Object context) {
         static boolean matches(Object entry, Object callback) {
             return entry instanceof CapturedCallback captured ? captured.callback.equals(callback)
                     : entry != null && entry.equals(callback);

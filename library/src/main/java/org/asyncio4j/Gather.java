@@ -15,6 +15,11 @@ import java.util.function.Function;
  * when the first one fails); cancelling it cancels the children. asyncio's
  * {@code _GatheringFuture}.
  *
+ * <p>As in asyncio, a gather never ends cancelled itself: once a cancellation was requested it
+ * ends with a {@link CancelledError} as its exception, the one of the child that reported a
+ * cancellation (so a child that ends with a cancellation of its own, with another message, is
+ * what the caller sees), or a fresh one if no child was cancelled.
+ *
  * @param <R> the type of one element of the result list
  */
 final class Gather<R> extends Future<List<R>> {
@@ -23,7 +28,6 @@ final class Gather<R> extends Future<List<R>> {
     private final boolean outcomes;
     private int finished;
     private boolean cancelRequested;
-    private String cancelRequestMessage;
 
     private Gather(EventLoop loop, List<Future<?>> children, boolean outcomes, Function<Future<?>, R> collect) {
         super(loop);
@@ -74,18 +78,34 @@ final class Gather<R> extends Future<List<R>> {
             children.add(child);
         }
         Gather<R> gather = new Gather<>(loop, children, outcomes, collect);
-        // One callback per argument, not per distinct future: a future given twice reports twice,
-        // which keeps the count right without a set of the (possibly many) children.
+        // One report per argument, not per distinct future: a future given twice reports twice,
+        // which keeps the count right without a set of the (possibly many) children. Children
+        // already done (futures completed earlier, eager tasks that never suspended) report now,
+        // after the pending ones are registered, so a gather of done children is done at once.
         Consumer<Future<?>> onChildDone = gather::childDone;
+        List<Future<?>> alreadyDone = null;
         for (Future<?> child : children) {
-            child.addDoneCallback(onChildDone);
+            if (child.isDone()) {
+                if (alreadyDone == null) {
+                    alreadyDone = new ArrayList<>();
+                }
+                alreadyDone.add(child);
+            } else {
+                child.addDoneCallback(onChildDone);
+            }
+        }
+        if (alreadyDone != null) {
+            for (Future<?> child : alreadyDone) {
+                gather.childDone(child);
+            }
         }
         return gather;
     }
 
     /**
-     * Cancels every child that is not done; the gather then finishes cancelled once a child
-     * reports its cancellation (or, with outcomes, once all are done).
+     * Cancels every child that is not done; the gather then finishes with a
+     * {@link CancelledError} once a child reports its cancellation (or, with outcomes, once all
+     * are done), without being cancelled itself.
      *
      * @return false if the gather is already done or no child could be cancelled
      */
@@ -102,7 +122,6 @@ final class Gather<R> extends Future<List<R>> {
         }
         if (any) {
             cancelRequested = true;
-            cancelRequestMessage = message;
         }
         return any;
     }
@@ -117,7 +136,7 @@ final class Gather<R> extends Future<List<R>> {
         }
         if (!outcomes) {
             if (child.isCancelled()) {
-                finishAsCancelled(child.cancelMessage());
+                finishWithException(new CancelledError(child.cancelMessage()));
                 return;
             }
             Throwable error = child.exception();
@@ -128,7 +147,9 @@ final class Gather<R> extends Future<List<R>> {
         }
         if (finished == children.size()) {
             if (cancelRequested) {
-                finishCancelled(cancelRequestMessage);
+                // asyncio takes the error of the last argument: its cancellation if it was cancelled, else a bare one
+                Future<?> last = children.getLast();
+                finishWithException(new CancelledError(last.isCancelled() ? last.cancelMessage() : null));
                 return;
             }
             List<R> results = new ArrayList<>(children.size());
@@ -136,19 +157,6 @@ final class Gather<R> extends Future<List<R>> {
                 results.add(collect.apply(each));
             }
             finishWithResult(Collections.unmodifiableList(results));
-        }
-    }
-
-    /**
-     * A child was cancelled: if the gather itself was cancelled it ends cancelled; otherwise it
-     * ends with a {@link CancelledError} as its exception and stays "not cancelled", so that one
-     * child's cancellation does not read as the whole group's (asyncio's rule).
-     */
-    private void finishAsCancelled(String message) {
-        if (cancelRequested) {
-            finishCancelled(cancelRequestMessage);
-        } else {
-            finishWithException(new CancelledError(message));
         }
     }
 }

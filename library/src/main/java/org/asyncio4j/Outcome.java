@@ -36,7 +36,10 @@ public sealed interface Outcome<T> {
         }
     }
 
-    /** Was cancelled; {@code error} carries the cancellation message. */
+    /**
+     * Was cancelled, or ended with a {@link CancelledError} as its exception (as a cancelled
+     * gather does); {@code error} carries the cancellation message.
+     */
     record Cancelled<T>(CancelledError error) implements Outcome<T> {
         public Cancelled {
             Objects.requireNonNull(error, "error");
@@ -49,6 +52,9 @@ public sealed interface Outcome<T> {
             return new Cancelled<>(new CancelledError(future.cancelMessage()));
         }
         Throwable error = future.exception();
+        if (error instanceof CancelledError cancelled) {
+            return new Cancelled<>(cancelled);
+        }
         return error != null ? new Failure<>(error) : new Success<>(future.result());
     }
 

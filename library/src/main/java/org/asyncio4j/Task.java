@@ -59,16 +59,20 @@ public final class Task<T> extends Future<T> {
     private String cancelRequestMessage;
     private int cancelRequests;
     Runnable continuation;
-    /** The context the task runs in: a copy of its creator's; {@link Context#run} swaps it. */
+    /** The context the task runs in; {@link Context#run} swaps it for the call. */
     Context context;
+    /** The context the task was created with (what {@link #getContext()} returns). */
+    private final Context ownContext;
     /** Runs an async generator's body: not listed by allTasks(), finalised by shutdownAsyncGenerators(). */
     boolean generatorBody;
 
-    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+    /** A task running in {@code context}, or in a copy of its creator's context if that is null. */
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, Context context) {
         super(loop);
         this.coroutine = Objects.requireNonNull(coroutine, "coroutine");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        this.context = new Context(Context.currentVars());
+        this.ownContext = context != null ? context : new Context(Context.currentVars());
+        this.context = ownContext;
     }
 
     /** Links of the loop's {@link TaskList} of unfinished tasks. */
@@ -142,6 +146,14 @@ public final class Task<T> extends Future<T> {
     /** The coroutine this task runs; asyncio's {@code get_coro()}. */
     public Coroutine<T> getCoro() {
         return coroutine;
+    }
+
+    /**
+     * The context the task runs in: the one given to {@code createTask}, or the copy of its
+     * creator's context taken when it was created. asyncio's {@code Task.get_context()}.
+     */
+    public Context getContext() {
+        return ownContext;
     }
 
     /** Renames the task (and its thread, as thread dumps show it). */

@@ -115,6 +115,15 @@ public final class TaskGroup {
      * @throws IllegalStateException if the group's block has ended or the group is shutting down
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return createTask(coroutine, name, null);
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String)} of a task that runs in {@code context} itself
+     * ({@code null}: a copy of the current one), as {@link EventLoop#createTask(Coroutine, String, Context)}
+     * does: asyncio's {@code TaskGroup.create_task(coro, name=..., context=...)}.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         Objects.requireNonNull(coroutine, "coroutine");
         if (exiting && tasks.isEmpty()) {
             throw new IllegalStateException(this + " is finished: create tasks only while its block runs");
@@ -123,7 +132,7 @@ public final class TaskGroup {
             throw new IllegalStateException(this + " is shutting down after a failure or cancellation;"
                     + " it accepts no new tasks");
         }
-        Task<T> task = loop.createTask(coroutine, name);
+        Task<T> task = loop.createTask(coroutine, name, context);
         if (task.isDone()) {
             taskDone(task); // finished during an eager start
         } else {
@@ -143,6 +152,11 @@ public final class TaskGroup {
 
     public Task<Void> createTask(AsyncRunnable body, String name) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name);
+    }
+
+    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    public Task<Void> createTask(AsyncRunnable body, String name, Context context) {
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, context);
     }
 
     @Override

@@ -3,7 +3,6 @@
 
 package org.asyncio4j;
 
-import java.util.Map;
 import org.asyncio4j.internal.loop.LoopCore;
 
 /**
@@ -23,7 +22,7 @@ public final class TimerHandle extends Handle {
     private final long deadline;
     private final LoopCore core;
 
-    TimerHandle(Runnable callback, Map<ContextVar<?>, Object> context, long deadline, LoopCore core) {
+    TimerHandle(Runnable callback, Object context, long deadline, LoopCore core) {
         super(callback, context);
         this.deadline = deadline;
         this.core = core;

@@ -59,10 +59,13 @@ public final class Token<T> {
         return (T) oldValue;
     }
 
-    void use() {
+    void checkUnused() {
         if (used) {
             throw new IllegalStateException("reset(): " + this + " has already been used; a token resets once");
         }
+    }
+
+    void markUsed() {
         used = true;
     }
 

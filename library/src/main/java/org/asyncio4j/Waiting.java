@@ -89,6 +89,21 @@ final class Waiting {
         return new Timeout(loop, deadline).run(t -> future.await());
     }
 
+    /**
+     * asyncio 3.12+'s {@code wait_for} of a coroutine: run in the calling task under a timeout,
+     * except for a timeout of zero or less, which makes it a task first (as asyncio's
+     * {@code ensure_future} does) and then treats it as a future.
+     */
+    static <T> T waitFor(Coroutine<T> coroutine, Double timeoutSeconds) throws Exception {
+        Objects.requireNonNull(coroutine, "coroutine");
+        EventLoop loop = Asyncio.getRunningLoop();
+        if (timeoutSeconds != null && timeoutSeconds <= 0) {
+            return waitFor(loop.createTask(coroutine), timeoutSeconds);
+        }
+        Double deadline = timeoutSeconds == null ? null : loop.time() + timeoutSeconds;
+        return new Timeout(loop, deadline).run(t -> coroutine.call());
+    }
+
     /** asyncio's {@code shield}: an outer future that mirrors {@code inner}; cancelling it leaves {@code inner} alone. */
     static <T> Future<T> shield(Future<T> inner) {
         Objects.requireNonNull(inner, "inner");

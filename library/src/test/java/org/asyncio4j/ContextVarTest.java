@@ -177,4 +177,25 @@ class ContextVarTest {
             assertThat(child.await()).isEqualTo("custom");
         });
     }
+
+    @Test
+    void resetReportsAUsedTokenBeforeAnyOtherMistakeAsCPythonDoes() {
+        // CPython 3.13: RuntimeError "has already been used once" wins over "different ContextVar" and "different Context"
+        Asyncio.run(() -> {
+            Token<String> token = NAME.set("a");
+            NAME.reset(token);
+            ContextVar<String> other = new ContextVar<>("other");
+            @SuppressWarnings("unchecked")
+            Token<String> sameToken = (Token<String>) (Token<?>) token;
+            assertThatThrownBy(() -> other.reset(sameToken)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already been used");
+            Context.copyContext().run(() -> assertThatThrownBy(() -> NAME.reset(token))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("already been used"));
+
+            Token<String> fresh = NAME.set("b");
+            Context.copyContext().run(() -> assertThatThrownBy(() -> NAME.reset(fresh))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different Context"));
+            NAME.reset(fresh);
+        });
+    }
 }

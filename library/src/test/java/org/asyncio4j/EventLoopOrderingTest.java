@@ -89,12 +89,12 @@ class EventLoopOrderingTest {
     @Test
     void timersRunByDeadlineThenInsertionOrder() {
         double now = loop.time();
-        loop.callAt(now + 0.06, () -> log.add("t3"));
+        loop.callAt(now + 0.3, () -> log.add("t3")); // far enough after t2 that a stalled machine keeps the order
         loop.callAt(now + 0.02, () -> log.add("t1a"));
         loop.callAt(now + 0.02, () -> log.add("t1b"));
         // 40 ms after `now` even if this thread was descheduled since it read `now` (a busy machine)
         loop.callLater(Duration.ofNanos(Math.round((now + 0.04 - loop.time()) * 1e9)), () -> log.add("t2"));
-        loop.callLater(0.08, loop::stop);
+        loop.callLater(0.35, loop::stop);
         loop.runForever();
         assertThat(log).containsExactly("t1a", "t1b", "t2", "t3");
     }

@@ -85,7 +85,8 @@ class GatherTest {
             Asyncio.sleep(0);
             assertThat(all.cancel("enough")).isTrue();
             assertThatThrownBy(all::await).isInstanceOf(CancelledError.class).hasMessage("enough");
-            assertThat(all.isCancelled()).isTrue();
+            assertThat(all.isCancelled()).isFalse(); // asyncio: the gather ends with the child's CancelledError
+            assertThat(all.exception()).isInstanceOf(CancelledError.class).hasMessage("enough");
             assertThat(a.isCancelled()).isTrue();
             Asyncio.sleep(0);
             assertThat(b.isCancelled()).isTrue();
@@ -118,6 +119,167 @@ class GatherTest {
             assertThat(all.isCancelled()).isFalse();
             assertThat(b.isCancelled()).isFalse();
             b.await();
+        });
+    }
+
+    /** A child that, once cancelled, ends with a cancellation of its own message {@code "inner" + i}. */
+    private static Task<String> cancelledWithItsOwnMessage(int i) {
+        return Asyncio.createTask(() -> {
+            try {
+                Asyncio.sleep(10);
+                return "never";
+            } catch (CancelledError outer) {
+                throw new CancelledError("inner" + i);
+            }
+        });
+    }
+
+    /** A child that swallows its cancellation and ends with {@code then}'s outcome. */
+    private static Task<String> swallowing(Coroutine<String> then) {
+        return Asyncio.createTask(() -> {
+            try {
+                Asyncio.sleep(10);
+            } catch (CancelledError outer) {
+                return then.call();
+            }
+            return "never";
+        });
+    }
+
+    private static void assertEndsWithCancelledError(Future<?> gather, String message) {
+        assertThatThrownBy(gather::await).isInstanceOf(CancelledError.class).hasMessage(message);
+        assertThat(gather.isCancelled()).isFalse();
+        assertThat(gather.exception()).isInstanceOf(CancelledError.class).hasMessage(message);
+    }
+
+    @Test
+    void aCancelledGatherEndsWithTheCancellationTheChildEndedWithNotTheOuterMessage() {
+        // CPython 3.13: await raises CancelledError('inner0'), cancelled() is False, exception() is that error
+        Asyncio.run(() -> {
+            Future<List<String>> all = Asyncio.gather(cancelledWithItsOwnMessage(0), cancelledWithItsOwnMessage(1));
+            Asyncio.sleep(0);
+            assertThat(all.cancel("outer")).isTrue();
+            assertEndsWithCancelledError(all, "inner0");
+        });
+    }
+
+    @Test
+    void aCancelledGatherOfOutcomesEndsWithTheLastChildsCancellation() {
+        // CPython 3.13, return_exceptions=True: the error of the last argument, 'inner1'
+        Asyncio.run(() -> {
+            Future<List<Outcome<String>>> all = Asyncio.gatherOutcomes(cancelledWithItsOwnMessage(0), cancelledWithItsOwnMessage(1));
+            Asyncio.sleep(0);
+            assertThat(all.cancel("outer")).isTrue();
+            assertEndsWithCancelledError(all, "inner1");
+        });
+    }
+
+    @Test
+    void aCancelledGatherWhoseChildrenSwallowTheCancellationEndsWithABareCancelledError() {
+        // CPython 3.13, both ways: CancelledError() without a message, and the gather is not cancelled
+        Asyncio.run(() -> {
+            Future<List<String>> all = Asyncio.gather(swallowing(() -> "v0"));
+            Asyncio.sleep(0);
+            assertThat(all.cancel("outer")).isTrue();
+            assertEndsWithCancelledError(all, null);
+
+            Future<List<Outcome<String>>> outcomes = Asyncio.gatherOutcomes(swallowing(() -> "v0"));
+            Asyncio.sleep(0);
+            assertThat(outcomes.cancel("outer")).isTrue();
+            assertEndsWithCancelledError(outcomes, null);
+        });
+    }
+
+    @Test
+    void aCancelledGatherOfOutcomesIgnoresAChildsFailureButAPlainGatherReportsIt() {
+        // CPython 3.13: ValueError without return_exceptions, a bare CancelledError with it
+        Asyncio.run(() -> {
+            Future<List<String>> all = Asyncio.gather(swallowing(() -> {
+                throw new IOException("bad0");
+            }));
+            Asyncio.sleep(0);
+            all.cancel("outer");
+            assertThatThrownBy(all::await).isInstanceOf(IOException.class).hasMessage("bad0");
+            assertThat(all.isCancelled()).isFalse();
+
+            Future<List<Outcome<String>>> outcomes = Asyncio.gatherOutcomes(swallowing(() -> {
+                throw new IOException("bad0");
+            }));
+            Asyncio.sleep(0);
+            outcomes.cancel("outer");
+            assertEndsWithCancelledError(outcomes, null);
+        });
+    }
+
+    @Test
+    void aCancelledGatherOfOutcomesWhoseLastChildWasCancelledTakesItsMessage() {
+        // CPython 3.13, return_exceptions=True: the first child returns, the second ends with 'inner1'
+        Asyncio.run(() -> {
+            Future<List<Outcome<String>>> all = Asyncio.gatherOutcomes(swallowing(() -> "v0"), cancelledWithItsOwnMessage(1));
+            Asyncio.sleep(0);
+            all.cancel("outer");
+            assertEndsWithCancelledError(all, "inner1");
+        });
+    }
+
+    @Test
+    void aGatherOfFuturesAlreadyDoneIsDoneAtOnce() {
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<Integer> one = loop.createFuture();
+            one.setResult(1);
+            Future<Integer> two = loop.createFuture();
+            two.setResult(2);
+            Future<List<Integer>> all = Asyncio.gather(one, two, one);
+            assertThat(all.isDone()).isTrue();
+            assertThat(all.result()).containsExactly(1, 2, 1);
+
+            Future<Integer> failed = loop.createFuture();
+            failed.setException(new IOException("x"));
+            Future<List<Integer>> failing = Asyncio.gather(one, failed);
+            assertThat(failing.isDone()).isTrue();
+            assertThat(failing.exception()).isInstanceOf(IOException.class);
+            Future<List<Outcome<Integer>>> outcomes = Asyncio.gatherOutcomes(one, failed);
+            assertThat(outcomes.isDone()).isTrue();
+            assertThat(outcomes.result().get(1).exception()).isInstanceOf(IOException.class);
+
+            Future<Integer> gone = loop.createFuture();
+            gone.cancel("gone");
+            Future<List<Integer>> cancelled = Asyncio.gather(one, gone);
+            assertThat(cancelled.isDone()).isTrue();
+            assertThat(cancelled.isCancelled()).isFalse();
+            assertThat(cancelled.exception()).isInstanceOf(CancelledError.class).hasMessage("gone");
+        });
+    }
+
+    @Test
+    void aGatherWithOnePendingChildIsDoneOnlyAfterThatChildsCallbackRan() {
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<Integer> one = loop.createFuture();
+            one.setResult(1);
+            Future<Integer> later = loop.createFuture();
+            Future<List<Integer>> all = Asyncio.gather(one, later);
+            assertThat(all.isDone()).isFalse();
+            later.setResult(3);
+            assertThat(all.isDone()).isFalse(); // as in asyncio: done callbacks run in the next iteration
+            Asyncio.sleep(0);
+            assertThat(all.result()).containsExactly(1, 3);
+        });
+    }
+
+    @Test
+    void aGatherOfEagerTasksThatNeverSuspendedIsDoneAtOnce() {
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setEagerTasks(true);
+            Future<List<Integer>> all = Asyncio.gather(() -> 5, () -> 5);
+            assertThat(all.isDone()).isTrue();
+            assertThat(all.result()).containsExactly(5, 5);
+            Future<List<Outcome<Integer>>> outcomes = Asyncio.gatherOutcomes(Asyncio.createTask(() -> 5), Asyncio.createTask(() -> 6));
+            assertThat(outcomes.isDone()).isTrue();
+            Future<List<Integer>> suspends = Asyncio.gather(() -> 5, () -> Asyncio.sleep(0, 6));
+            assertThat(suspends.isDone()).isFalse();
+            assertThat(suspends.await()).containsExactly(5, 6);
         });
     }
 

@@ -111,4 +111,79 @@ class WaitForTest {
             assertThat(future.result()).isEqualTo("just in time");
         });
     }
+
+    private static final ContextVar<String> VALUE = new ContextVar<>("value", "unset");
+
+    @Test
+    void aCoroutineRunsInsideTheCallingTaskWithNoExtraTaskOrIteration() {
+        // CPython 3.12+: wait_for(coro, timeout) is `async with timeout(t): return await coro`
+        for (Duration timeout : new Duration[] {Duration.ofSeconds(1), null}) {
+            List<String> events = new ArrayList<>();
+            String result = Asyncio.run(() -> {
+                Task<?> caller = Asyncio.currentTask();
+                int tasksBefore = Asyncio.allTasks().size();
+                Asyncio.getRunningLoop().callSoon(() -> events.add("callSoon ran"));
+                String value = Asyncio.waitFor(() -> {
+                    events.add("same task: " + (Asyncio.currentTask() == caller));
+                    events.add("tasks: " + (Asyncio.allTasks().size() - tasksBefore));
+                    VALUE.set("from body");
+                    return "r";
+                }, timeout);
+                events.add("caller sees: " + VALUE.get());
+                return value;
+            });
+            assertThat(result).isEqualTo("r");
+            assertThat(events).containsExactly("same task: true", "tasks: 0", "caller sees: from body", "callSoon ran");
+        }
+    }
+
+    @Test
+    void whenTheTimeoutExpiresTheCallingTaskIsCancelledInsideTheBodyAndThenUncancelled() {
+        List<String> events = new ArrayList<>();
+        Asyncio.run(() -> {
+            Task<?> caller = Asyncio.currentTask();
+            assertThatThrownBy(() -> Asyncio.waitFor(() -> {
+                try {
+                    Asyncio.sleep(10);
+                } catch (CancelledError e) {
+                    events.add("body saw it in the caller: " + (Asyncio.currentTask() == caller) + ", cancelling " + caller.cancelling());
+                    throw e;
+                }
+                return "never";
+            }, 0.02)).isInstanceOf(TimeoutError.class).hasCauseInstanceOf(CancelledError.class);
+            events.add("cancelling after: " + caller.cancelling());
+        });
+        assertThat(events).containsExactly("body saw it in the caller: true, cancelling 1", "cancelling after: 0");
+    }
+
+    @Test
+    void aCoroutineWithATimeoutOfZeroOrLessBecomesATaskCancelledBeforeItStarts() {
+        for (double timeout : new double[] {0, -1}) {
+            List<String> started = new ArrayList<>();
+            Asyncio.run(() -> {
+                assertThatThrownBy(() -> Asyncio.waitFor(() -> {
+                    started.add("started");
+                    return 1;
+                }, timeout)).isInstanceOf(TimeoutError.class).hasCauseInstanceOf(CancelledError.class);
+            });
+            assertThat(started).isEmpty();
+        }
+    }
+
+    @Test
+    void withEagerTasksATimeoutOfZeroReturnsWhatACoroutineThatNeverSuspendsReturns() {
+        List<String> started = new ArrayList<>();
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setEagerTasks(true);
+            assertThat(Asyncio.waitFor(() -> {
+                started.add("quick");
+                return 2;
+            }, Duration.ZERO)).isEqualTo(2);
+            assertThatThrownBy(() -> Asyncio.waitFor(() -> {
+                started.add("suspends");
+                return Asyncio.sleep(0, 3);
+            }, 0)).isInstanceOf(TimeoutError.class);
+        });
+        assertThat(started).containsExactly("quick", "suspends");
+    }
 }

@@ -30,6 +30,6 @@ public interface BenchCase {
 
     /** The usual single figure: best of the timed passes, with median and spread beside it. */
     default Figure figure(long n, Passes.Summary summary, String unit) {
-        return new Figure(SYSTEM, name(), n, summary.best(), unit, summary.extra());
+        return new Figure(SYSTEM, Condition.current().caseName(name()), n, summary.best(), unit, summary.extra());
     }
 }

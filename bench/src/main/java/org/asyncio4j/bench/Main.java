@@ -30,6 +30,7 @@ public final class Main {
                 case "--quick" -> size = Size.QUICK;
                 case "--tiny" -> size = Size.TINY;
                 case "--sizes" -> printSizes = true;
+                case "--loaded" -> Condition.set(Condition.LOADED);
                 case "--repeat" -> { // run each case several times: a long steady run to profile (JFR)
                     if (i + 1 == args.length) {
                         usage("--repeat needs a count");
@@ -76,7 +77,7 @@ public final class Main {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: Main [--quick|--tiny] [--sizes] [--repeat K] [--cases " + String.join(",", Cases.names()) + "]");
+        System.err.println("usage: Main [--quick|--tiny] [--loaded] [--sizes] [--repeat K] [--cases " + String.join(",", Cases.names()) + "]");
         System.exit(2);
     }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
  * Runs one measurement pass repeatedly: warm-up passes first (discarded: JIT compilation, class
  * loading, heap growth), then timed passes, and summarises them.
  *
- * <p>The reported value is the best (minimum) pass, which is what the peers' scripts report
- * (one warm-up, best of 3); the median and the spread ((max - min) / median, in percent) are
- * reported beside it so a noisy run shows itself.
+ * <p>The reported value is the best (minimum) pass; the median and the spread ((max - min) /
+ * median, in percent) are reported beside it so a noisy run shows itself. {@code bench/run}'s
+ * peer drivers ({@code bench/peers}) measure every peer with the same warm-up and passes.
  *
  * {@snippet :
  * Passes.Summary s = Passes.run(new Passes(1, 5), () -> measureOnce());
@@ -32,9 +32,13 @@ public record Passes(int warmups, int timed) {
     }
 
     /** The summary of the timed passes. */
-    public record Summary(double best, double median, double spreadPercent, double[] all, double cpuBest) {
+    public record Summary(double best, double median, double spreadPercent, double[] all, double cpuBest,
+                          double gcMillisPerPass) {
 
-        /** Median, spread, pass count and (if the passes recorded it) the best loop-thread CPU time as extra JSON fields. */
+        /**
+         * Median, spread, pass count, (if the passes recorded it) the best process CPU time per
+         * operation, and the collectors' milliseconds per pass, as extra JSON fields.
+         */
         public Map<String, Double> extra() {
             Map<String, Double> extra = new LinkedHashMap<>();
             extra.put("median", median);
@@ -43,6 +47,7 @@ public record Passes(int warmups, int timed) {
             if (Double.isFinite(cpuBest)) {
                 extra.put("cpu_ns", cpuBest);
             }
+            extra.put("gc_ms", gcMillisPerPass);
             return extra;
         }
     }
@@ -58,24 +63,27 @@ public record Passes(int warmups, int timed) {
         for (int i = 0; i < warmups; i++) {
             pass.run();
         }
-        LoopCpu.take();
+        ProcessCpu.take();
         double[] values = new double[timed];
         double cpuBest = Double.NaN;
+        long gcMillis = 0;
         for (int i = 0; i < timed; i++) {
             System.gc(); // start each pass on a clean heap, as the JVM peers do
+            long gc0 = ProcessCpu.gcMillis();
             values[i] = pass.run();
-            double cpu = LoopCpu.take();
+            gcMillis += ProcessCpu.gcMillis() - gc0;
+            double cpu = ProcessCpu.take();
             cpuBest = Double.isNaN(cpuBest) ? cpu : Math.min(cpuBest, cpu);
         }
-        return summarise(values, cpuBest);
+        return summarise(values, cpuBest, (double) gcMillis / timed);
     }
 
-    static Summary summarise(double[] values, double cpuBest) {
+    static Summary summarise(double[] values, double cpuBest, double gcMillisPerPass) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         double spread = median > 0 ? 100 * (sorted[sorted.length - 1] - sorted[0]) / median : 0;
-        return new Summary(sorted[0], median, spread, values, cpuBest);
+        return new Summary(sorted[0], median, spread, values, cpuBest, gcMillisPerPass);
     }
 }

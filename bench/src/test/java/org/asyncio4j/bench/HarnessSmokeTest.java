@@ -46,6 +46,22 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void theLoadedConditionNamesItsFiguresWithTheLoadedSuffix() throws Exception {
+        Condition.set(Condition.LOADED);
+        try {
+            assertThat(Cases.select(List.of("callsoon", "timers")).stream().flatMap(c -> {
+                try {
+                    return c.run(Size.TINY).stream();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).map(Figure::kase)).containsExactly("callsoon_loaded", "timers_loaded");
+        } finally {
+            Condition.set(Condition.BARE);
+        }
+    }
+
+    @Test
     void unitsAreThePeersUnits() throws Exception {
         assertThat(Cases.select(List.of("spawn")).getFirst().run(Size.TINY).getFirst().unit()).isEqualTo("ns/task");
         assertThat(Cases.select(List.of("pingpong")).getFirst().run(Size.TINY).getFirst().unit()).isEqualTo("ns/roundtrip");

@@ -24,10 +24,10 @@ class PassesTest {
     }
 
     @Test
-    void theBestLoopCpuTimeRecordedByTheTimedPassesIsReportedBesideTheWallTime() throws Exception {
+    void theBestProcessCpuTimeRecordedByTheTimedPassesIsReportedBesideTheWallTime() throws Exception {
         var cpu = new ArrayDeque<>(List.of(1.0, 40.0, 30.0));
         Passes.Summary s = new Passes(1, 2).run(() -> {
-            LoopCpu.record(cpu.removeFirst());
+            ProcessCpu.record(cpu.removeFirst());
             return 100;
         });
         assertThat(s.cpuBest()).isEqualTo(30.0);
@@ -43,9 +43,9 @@ class PassesTest {
     @Test
     void aFigureIsOneJsonLineWithExtrasInOrderAndNoNonFiniteNumbers() {
         var figure = new Figure("asyncio4j", "switch", 10, 151.25, "ns/switch",
-                new Passes.Summary(151.25, 160, 12.5, new double[] {1, 2}, Double.NaN).extra());
+                new Passes.Summary(151.25, 160, 12.5, new double[] {1, 2}, Double.NaN, 3).extra());
         assertThat(figure.toJson()).isEqualTo("{\"system\":\"asyncio4j\",\"case\":\"switch\",\"n\":10,\"value\":151.3,"
-                + "\"unit\":\"ns/switch\",\"median\":160.0,\"spread_pct\":12.5,\"passes\":2.0}");
+                + "\"unit\":\"ns/switch\",\"median\":160.0,\"spread_pct\":12.5,\"passes\":2.0,\"gc_ms\":3.0}");
         assertThat(new Figure("a", "b", 1, Double.NaN, "u").toJson()).contains("\"value\":null");
     }
 }

@@ -17,8 +17,10 @@ class ReplCommandTest {
         try (CliProcess repl = CliProcess.jar("repl")) {
             repl.type("""
                     Asyncio.sleep(0.2)
-                    var t = Asyncio.createTask(() -> { Asyncio.sleep(3); return 6 * 7; })
+                    var gate = Asyncio.getRunningLoop().<Integer>createFuture()
+                    var t = Asyncio.createTask(() -> { gate.await(); return 6 * 7; })
                     t.isDone()
+                    gate.setResult(0)
                     t.await()
                     Asyncio.gather(() -> Asyncio.sleep(0.2, "a"), () -> Asyncio.sleep(0.2, "b")).await()
                     String where() {
@@ -50,7 +52,7 @@ class ReplCommandTest {
                     { System.out.println("sleeping"); Asyncio.sleep(60); }
                     """);
             repl.awaitLine("sleeping", 30);
-            Thread.sleep(300); // let the snippet reach its sleep (cancelling earlier is fine too, only less telling)
+            Thread.sleep(2000); // let the snippet reach its sleep (JShell compiles it after the println): a loaded machine needs time
             repl.signal("INT");
             repl.awaitLine("CancelledError", 20);
             repl.type("bg.await()\n1 + 1\n");

@@ -25,6 +25,6 @@ class GatherGroupsTest {
                 "gather(group1, group2) raised CancelledError: group2 was cancelled",
                 "end get http://projectsedu.com",
                 "group1 still finishes: [http://projectsedu.com]",
-                "group2 cancelled: true");
+                "group2's download cancelled: true");
     }
 }

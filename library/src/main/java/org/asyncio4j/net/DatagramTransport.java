@@ -25,7 +25,7 @@ public interface DatagramTransport {
 
     /**
      * Sends {@code data} to {@code address}; on a connected endpoint {@code address} must be null
-     * or the remote address.
+     * or the remote address. An empty {@code data} sends a zero-length datagram.
      *
      * @throws IllegalArgumentException if the address does not fit the endpoint
      */
@@ -47,7 +47,7 @@ public interface DatagramTransport {
     /** {@code "sockname"}, {@code "peername"} (connected endpoints), {@code "socket"} (the channel); null if unknown. */
     Object getExtraInfo(String name);
 
-    /** How many bytes of datagrams wait to be sent. */
+    /** How many bytes of datagrams wait to be sent, counting 8 for each datagram's header (asyncio 3.13). */
     int getWriteBufferSize();
 
     DatagramProtocol getProtocol();

@@ -28,11 +28,15 @@ public final class ServerOptions {
     private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
     private Duration sslShutdownTimeout = Duration.ofSeconds(30);
     private List<String> alpnProtocols = List.of();
+    private boolean cleanupSocket = true;
 
     private ServerOptions() {
     }
 
-    /** Backlog 100, reuse-address on, reuse-port off, serving at once, no TLS: asyncio's defaults on Unix. */
+    /**
+     * Backlog 100, reuse-address on, reuse-port off, serving at once, no TLS, Unix-domain socket
+     * files cleaned up: asyncio's defaults on Unix.
+     */
     public static ServerOptions defaults() {
         return DEFAULTS;
     }
@@ -54,6 +58,7 @@ public final class ServerOptions {
         c.sslHandshakeTimeout = sslHandshakeTimeout;
         c.sslShutdownTimeout = sslShutdownTimeout;
         c.alpnProtocols = alpnProtocols;
+        c.cleanupSocket = cleanupSocket;
         return c;
     }
 
@@ -113,6 +118,17 @@ public final class ServerOptions {
         return with(c -> c.alpnProtocols = List.of(protocols));
     }
 
+    /**
+     * Unix-domain servers: whether closing the server removes its socket file (default true;
+     * asyncio 3.13's {@code cleanup_socket}). The file is removed only if it is still the one the
+     * server bound, not one another server has bound at the same path since. Whatever this says,
+     * a socket file left at the path by a server that is gone is removed before binding, as asyncio
+     * does; any other kind of file there makes the bind fail. TCP servers ignore it.
+     */
+    public ServerOptions cleanupSocket(boolean on) {
+        return with(c -> c.cleanupSocket = on);
+    }
+
     public int backlog() {
         return backlog;
     }
@@ -143,5 +159,9 @@ public final class ServerOptions {
 
     public List<String> alpnProtocols() {
         return alpnProtocols;
+    }
+
+    public boolean cleanupSocket() {
+        return cleanupSocket;
     }
 }

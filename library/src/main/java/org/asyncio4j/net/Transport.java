@@ -65,8 +65,12 @@ public interface Transport {
     /**
      * Optional information about the connection: {@code "peername"} and {@code "sockname"}
      * ({@code SocketAddress}), {@code "socket"} (the {@code SocketChannel}), and over TLS
-     * {@code "sslobject"} ({@code SSLEngine}), {@code "ssl_session"}, {@code "peercert"},
-     * {@code "cipher"}.
+     * {@code "sslcontext"} ({@code SSLContext}), {@code "ssl_object"} and {@code "sslobject"}
+     * ({@code SSLEngine}), {@code "ssl_session"}, {@code "peercert"} ({@code Certificate[]}, null
+     * if the peer sent none), {@code "cipher"}, {@code "protocol"}, {@code "alpn_protocol"} and
+     * {@code "compression"} (always null: JSSE does no TLS compression). Over TLS the keys of
+     * asyncio's TLS transport answer null, not {@code defaultValue}, when they have no value, as
+     * asyncio's answer None.
      *
      * @return the value, or null if this transport has no such information
      */

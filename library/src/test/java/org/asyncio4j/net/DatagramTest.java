@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
@@ -117,6 +119,45 @@ class DatagramTest {
             assertThat(client.transport().isClosing()).isFalse();
             client.transport().close();
             client.protocol().lost.await();
+        });
+    }
+
+    /** Collects datagrams until one reads "end". */
+    static final class Collector implements DatagramProtocol {
+        final List<String> received = new ArrayList<>();
+        final Future<List<String>> ended = Asyncio.getRunningLoop().createFuture();
+
+        @Override
+        public void datagramReceived(byte[] data, SocketAddress from) {
+            received.add(new String(data, US_ASCII));
+            if (received.getLast().equals("end")) {
+                ended.setResult(received);
+            }
+        }
+    }
+
+    @Test
+    void zeroLengthDatagramsAreSentByConnectedAndUnconnectedEndpoints() {
+        Asyncio.run(() -> {
+            DatagramEndpoint<Echo> server = Transports.createDatagramEndpoint(Echo::new, loopback(0), null);
+            InetSocketAddress serverAddress = (InetSocketAddress) server.transport().getExtraInfo("sockname");
+            // connected: the client sends with send(); the echo answers, unconnected, with sendto()
+            DatagramEndpoint<Collector> connected = Transports.createDatagramEndpoint(Collector::new, null, serverAddress);
+            connected.transport().sendto("first".getBytes(US_ASCII));
+            assertThat(connected.protocol().ended.isDone()).isFalse();
+            // Without a suspension in between, "queued" waits unread in the client's socket while it sends "".
+            int clientPort = ((InetSocketAddress) connected.transport().getExtraInfo("sockname")).getPort();
+            server.transport().sendto("queued".getBytes(US_ASCII), loopback(clientPort));
+            connected.transport().sendto(new byte[0]);
+            connected.transport().sendto("end".getBytes(US_ASCII));
+            assertThat(connected.protocol().ended.await()).containsExactly("queued", "first", "", "end");
+            DatagramEndpoint<Collector> unconnected = Transports.createDatagramEndpoint(Collector::new, loopback(0), null);
+            unconnected.transport().sendto(new byte[0], serverAddress);
+            unconnected.transport().sendto("end".getBytes(US_ASCII), serverAddress);
+            assertThat(unconnected.protocol().ended.await()).containsExactly("", "end");
+            connected.transport().close();
+            unconnected.transport().close();
+            server.transport().close();
         });
     }
 

@@ -51,7 +51,6 @@ final class NoLeakedDescriptors implements BeforeAllCallback, BeforeEachCallback
             }
             unix.close();
             unix.waitClosed();
-            Files.delete(path);
             Files.delete(dir);
         });
     }

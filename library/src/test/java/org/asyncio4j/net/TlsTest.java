@@ -11,10 +11,13 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.CancelledError;
@@ -64,6 +67,38 @@ class TlsTest {
                 Certificate[] chain = (Certificate[]) c.writer().getExtraInfo("peercert");
                 assertThat(((X509Certificate) chain[0]).getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
                 assertThat(c.writer().getExtraInfo("peername")).isNotNull(); // from the socket underneath
+            }
+            server.close();
+            server.waitClosed();
+        });
+    }
+
+    @Test
+    void bothSidesAnswerEveryExtraInfoKeyOfAsyncioTls() {
+        Asyncio.run(() -> {
+            Future<Map<String, Object>> serverSide = Asyncio.getRunningLoop().createFuture();
+            Server server = Streams.startServer((reader, writer) -> {
+                Map<String, Object> seen = new HashMap<>();
+                for (String key : List.of("sslcontext", "ssl_object", "peercert", "cipher", "compression")) {
+                    seen.put(key, writer.getExtraInfo(key, "absent"));
+                }
+                serverSide.setResult(seen);
+                writer.close();
+            }, "127.0.0.1", 0, tlsServer(), StreamReader.DEFAULT_LIMIT);
+            try (StreamConnection c = Streams.openConnection("localhost", server.port(), tlsClient(), StreamReader.DEFAULT_LIMIT)) {
+                StreamWriter w = c.writer();
+                assertThat(w.getExtraInfo("sslcontext")).isSameAs(clientContext);
+                assertThat(w.getExtraInfo("ssl_object")).isInstanceOf(SSLEngine.class);
+                assertThat(w.getExtraInfo("peercert")).isInstanceOf(Certificate[].class);
+                assertThat(w.getExtraInfo("cipher")).isInstanceOf(String.class);
+                // JSSE has no TLS compression: asyncio's None, a key that is there with no value
+                assertThat(w.getExtraInfo("compression", "absent")).isNull();
+                Map<String, Object> seen = serverSide.await();
+                assertThat(seen.get("sslcontext")).isSameAs(serverContext);
+                assertThat(seen.get("ssl_object")).isInstanceOf(SSLEngine.class);
+                assertThat(seen.get("peercert")).as("a client without a certificate").isNull();
+                assertThat(seen.get("cipher")).isEqualTo(w.getExtraInfo("cipher"));
+                assertThat(seen.get("compression")).isNull();
             }
             server.close();
             server.waitClosed();

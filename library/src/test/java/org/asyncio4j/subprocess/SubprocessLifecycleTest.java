@@ -5,6 +5,7 @@ package org.asyncio4j.subprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
@@ -49,6 +50,22 @@ class SubprocessLifecycleTest {
             p.communicate(null);
         });
         assertThat(pipeThreadsLeft()).isEmpty();
+    }
+
+    @Test
+    void closingTheTransportEndsThePipeThreadsWhileAGrandchildStillHoldsThePipes() throws Exception {
+        long grandchild = Asyncio.run(() -> {
+            Subprocess p = Subprocesses.createSubprocessShell("sleep 30 & echo $!",
+                    SubprocessOptions.defaults().stdout(Stdio.PIPE).stderr(Stdio.PIPE));
+            long pid = Long.parseLong(new String(p.stdout().readline(), StandardCharsets.US_ASCII).strip());
+            p.transport().close();
+            return pid;
+        });
+        try {
+            assertThat(pipeThreadsLeft()).isEmpty();
+        } finally {
+            ProcessHandle.of(grandchild).ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     @Test

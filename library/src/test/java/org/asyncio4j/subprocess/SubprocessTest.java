@@ -190,6 +190,51 @@ class SubprocessTest {
     }
 
     @Test
+    void outputAGrandchildWritesAfterTheChildExitedIsReadToTheEndOfThePipe() {
+        int tries = 20;
+        List<String> outputs = Asyncio.run(() -> {
+            List<Task<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                // stdout and stderr both outlive the shell, which exits at once
+                tasks.add(Asyncio.createTask(() -> Subprocesses.createSubprocessShell(
+                        "(sleep 0.3; echo late; echo late-err >&2) & echo early", SubprocessOptions.pipes())
+                        .communicate(null).stdoutText()));
+            }
+            return Asyncio.gather(tasks).await();
+        });
+        assertThat(outputs).containsOnly("early\nlate\n");
+    }
+
+    @Test
+    void awaitWaitsForTheGrandchildToCloseTheChildsPipesAndTheOutputIsStillThere() {
+        Asyncio.run(() -> {
+            Subprocess p = Subprocesses.createSubprocessShell("(sleep 0.3; echo late) & echo early",
+                    SubprocessOptions.defaults().stdout(Stdio.PIPE));
+            assertThat(p.await()).isZero();
+            assertThat(p.transport().getPipeTransport(1).isClosing()).as("the grandchild closed stdout before await() returned").isTrue();
+            assertThat(text(p.stdout().read())).isEqualTo("early\nlate\n");
+        });
+    }
+
+    @Test
+    void whatIsLeftOfTheOutputCanBeReadAfterAKill() {
+        Asyncio.run(() -> {
+            SubprocessOptions stdout = SubprocessOptions.defaults().stdout(Stdio.PIPE);
+            Subprocess reading = Subprocesses.createSubprocessShell("echo before; exec sleep 30", stdout);
+            assertThat(text(reading.stdout().readline())).isEqualTo("before\n");
+            reading.kill();
+            assertThat(reading.stdout().read()).isEmpty();
+            assertThat(reading.await()).isEqualTo(-9);
+
+            Subprocess waited = Subprocesses.createSubprocessShell("echo before; exec sleep 30", stdout);
+            Asyncio.sleep(0.2); // "before" is in the pipe, unread
+            waited.kill();
+            assertThat(waited.await()).isEqualTo(-9);
+            assertThat(text(waited.stdout().read())).isEqualTo("before\n");
+        });
+    }
+
+    @Test
     void streamsCanGoToFilesTheNullDeviceOrStdout(@TempDir Path dir) throws Exception {
         Path outFile = dir.resolve("out.txt");
         Path inFile = dir.resolve("in.txt");

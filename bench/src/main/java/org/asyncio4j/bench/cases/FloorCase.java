@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.asyncio4j.bench.BenchCase;
 import org.asyncio4j.bench.Figure;
-import org.asyncio4j.bench.LoopCpu;
+import org.asyncio4j.bench.ProcessCpu;
 import org.asyncio4j.bench.Size;
 import org.asyncio4j.internal.carrier.LoopCarrier;
 
@@ -73,8 +73,7 @@ public final class FloorCase implements BenchCase {
         };
         Thread a = builder.unstarted(spin);
         Thread b = builder.unstarted(spin);
-        long self = Thread.currentThread().threadId();
-        long cpu0 = LoopCpu.now(self);
+        long cpu0 = ProcessCpu.now();
         long t0 = System.nanoTime();
         a.start();
         b.start();
@@ -82,7 +81,7 @@ public final class FloorCase implements BenchCase {
             next.run();
         }
         long took = System.nanoTime() - t0;
-        LoopCpu.record(cpu0, LoopCpu.now(self), 2.0 * n);
+        ProcessCpu.record(cpu0, ProcessCpu.now(), 2.0 * n);
         a.join();
         b.join();
         return took / (2.0 * n);
@@ -106,8 +105,7 @@ public final class FloorCase implements BenchCase {
                 LockSupport.unpark(pair[0]);
             }
         });
-        long self = Thread.currentThread().threadId();
-        long cpu0 = LoopCpu.now(self);
+        long cpu0 = ProcessCpu.now();
         long t0 = System.nanoTime();
         pair[1].start();
         pair[0].start();
@@ -115,7 +113,7 @@ public final class FloorCase implements BenchCase {
             next.run();
         }
         long took = System.nanoTime() - t0;
-        LoopCpu.record(cpu0, LoopCpu.now(self), n);
+        ProcessCpu.record(cpu0, ProcessCpu.now(), n);
         pair[0].join();
         pair[1].join();
         return took / (double) n;
@@ -131,15 +129,14 @@ public final class FloorCase implements BenchCase {
         };
         Object a = RawContinuation.newContinuation(scope, spin);
         Object b = RawContinuation.newContinuation(scope, spin);
-        long self = Thread.currentThread().threadId();
-        long cpu0 = LoopCpu.now(self);
+        long cpu0 = ProcessCpu.now();
         long t0 = System.nanoTime();
         while (!RawContinuation.isDone(a) || !RawContinuation.isDone(b)) {
             RawContinuation.runIfPending(a);
             RawContinuation.runIfPending(b);
         }
         long took = System.nanoTime() - t0;
-        LoopCpu.record(cpu0, LoopCpu.now(self), 2.0 * n);
+        ProcessCpu.record(cpu0, ProcessCpu.now(), 2.0 * n);
         return took / (2.0 * n);
     }
 

@@ -26,7 +26,11 @@ import java.util.Set;
  * the row ({@code echo_streams_64B} or {@code echo_64B}, where the servers without streams, Netty
  * and the rest, also go) and the rest the column, and each echo line also gives the server's CPU
  * time per request ({@code cpu_ns_per_req}) and the p99 latency ({@code p99_us}) as rows of
- * their own.
+ * their own. A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
+ * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
+ * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
+ * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
+ * {@code idle_memory_rss}.
  *
  * {@snippet :
  * Results results = Results.read(Path.of("bench/target/results.jsonl"));
@@ -37,13 +41,29 @@ public final class Results {
     /** Systems in column order; peers not in this list are appended in order of appearance. */
     static final List<String> SYSTEM_ORDER = List.of("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines",
             "java-vthreads-1carrier", "java-vthreads", "netty-epoll", "netty-nio", "nio-single", "vthread-per-conn");
-    private static final List<String> ROW_ORDER = List.of("spawn", "switch", "pingpong", "queue", "callsoon",
-            "timers_overhead", "timers_memory", "idle_memory", "floor_vthread", "floor_continuation", "floor_pingpong",
+    /** The loop cases with a per-operation row, each measured bare and {@code _loaded} (an idle listening socket on the loop). */
+    static final List<String> LOOP_CASES = List.of("spawn", "switch", "pingpong", "queue", "callsoon");
+    private static final List<String> ROW_ORDER = rowOrder(
+            "timers_overhead", "timers_overhead_loaded", "timers_memory", "idle_memory", "idle_memory_rss", "floor_vthread", "floor_continuation",
+            "floor_pingpong", "subprocess_cat",
             "echo_64B", "echo_64B_cpu", "echo_64B_p99", "echo_4096B", "echo_4096B_cpu", "echo_4096B_p99",
             "echo_streams_64B", "echo_streams_64B_cpu", "echo_streams_64B_p99",
             "echo_streams_4096B", "echo_streams_4096B_cpu", "echo_streams_4096B_p99");
     private static final String STREAMS = "-streams";
     private static final String PROTOCOL = "-protocol";
+
+    /** A row's own median and CPU rows follow it. */
+    private static final List<String> DERIVED = List.of("", "_median", "_cpu");
+
+    /** Each loop case bare and loaded, then {@code others}. */
+    private static List<String> rowOrder(String... others) {
+        List<String> order = new ArrayList<>();
+        for (String kase : LOOP_CASES) {
+            order.addAll(List.of(kase, kase + "_loaded"));
+        }
+        order.addAll(List.of(others));
+        return List.copyOf(order);
+    }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Set<String> systems = new LinkedHashSet<>();
@@ -86,12 +106,29 @@ public final class Results {
                     put("timers_memory", "bytes/task", false, system, heap);
                 }
             }
+            case "timers_loaded" -> put("timers_overhead_loaded", "ms over the longest delay", false, system, value);
             case "timers_overhead_s" -> put("timers_overhead", "ms over the longest delay", false, system, value * 1000);
+            case "timers_overhead_s_loaded" ->
+                    put("timers_overhead_loaded", "ms over the longest delay", false, system, value * 1000);
             case "timers_bytes_per_task" -> put("timers_memory", "bytes/task", false, system, value);
-            case "idle_memory" -> put("idle_memory", "bytes/task", false, system, value);
+            case "idle_memory" -> {
+                put("idle_memory", "live bytes/task", false, system, value);
+                if (figure.get("rss_bytes_per_task") instanceof Double rss) {
+                    put("idle_memory_rss", "resident bytes/task", false, system, rss);
+                }
+            }
             default -> {
                 boolean rate = unit != null && unit.endsWith("/s");
                 put(kase, rate ? unit : perOperation(unit), rate, system, value);
+                if (figure.get("median") instanceof Double median) {
+                    put(kase + "_median", (rate ? unit : perOperation(unit)) + " (median)", rate, system, median);
+                }
+                if (figure.get("cpu_ns") instanceof Double cpu) {
+                    put(kase + "_cpu", "process CPU ns/op", false, system, cpu);
+                }
+                if (figure.get("cpu_ns_per_mb") instanceof Double cpu) {
+                    put(kase + "_cpu", "process CPU ns/MB", false, system, cpu);
+                }
             }
         }
     }
@@ -116,20 +153,21 @@ public final class Results {
         }
     }
 
-    /** The rows in a stable order: the known cases first, others (echo) after. */
+    /** The rows in a stable order: the known cases first, each followed by its median and CPU rows, others after. */
     public List<Row> rows() {
-        List<Row> ordered = new ArrayList<>();
+        Map<String, Row> ordered = new LinkedHashMap<>();
         for (String key : ROW_ORDER) {
-            if (rows.containsKey(key)) {
-                ordered.add(rows.get(key));
+            for (String suffix : DERIVED) {
+                Row row = rows.get(key + suffix);
+                if (row != null) {
+                    ordered.putIfAbsent(row.key(), row);
+                }
             }
         }
         for (Row row : rows.values()) {
-            if (!ROW_ORDER.contains(row.key())) {
-                ordered.add(row);
-            }
+            ordered.putIfAbsent(row.key(), row);
         }
-        return ordered;
+        return List.copyOf(ordered.values());
     }
 
     /** Every system that reported at least one figure, asyncio4j first. */

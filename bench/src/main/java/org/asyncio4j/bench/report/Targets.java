@@ -36,8 +36,21 @@ public final class Targets {
         for (String kase : new String[] {"spawn", "pingpong", "queue", "callsoon"}) {
             check(out, results, kase + " >= 10x faster than uvloop", kase, "asyncio4j", kase, "uvloop", 0.1);
         }
+        for (String kase : new String[] {"callsoon", "switch", "pingpong"}) {
+            check(out, results, kase + " loaded within 1.2x of bare", kase + "_loaded", "asyncio4j", kase, "asyncio4j", 1.2);
+            check(out, results, kase + " loaded within 1.2x of bare, by process CPU (steadier on a busy machine)",
+                    kase + "_loaded_cpu", "asyncio4j", kase + "_cpu", "asyncio4j", 1.2);
+        }
+        check(out, results, "callsoon loaded >= 10x faster than uvloop loaded", "callsoon_loaded", "asyncio4j",
+                "callsoon_loaded", "uvloop", 0.1);
+        check(out, results, "callsoon loaded >= 10x cheaper than uvloop loaded, by process CPU", "callsoon_loaded_cpu",
+                "asyncio4j", "callsoon_loaded_cpu", "uvloop", 0.1);
         check(out, results, "switch within 1.3x of the bare loop-carried vthread yield", "switch", "asyncio4j",
                 "floor_vthread", "asyncio4j", 1.3);
+        check(out, results, "switch loaded within 1.3x of the vthread yield floor", "switch_loaded", "asyncio4j",
+                "floor_vthread", "asyncio4j", 1.3);
+        check(out, results, "pingpong loaded within 1.3x of the vthread park/unpark floor", "pingpong_loaded",
+                "asyncio4j", "floor_pingpong", "asyncio4j", 1.3);
         check(out, results, "switch vs a raw Continuation yield (information)", "switch", "asyncio4j",
                 "floor_continuation", "asyncio4j", 1.3);
         check(out, results, "pingpong vs the bare vthread park/unpark round trip (information)", "pingpong",

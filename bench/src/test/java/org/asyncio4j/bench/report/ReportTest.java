@@ -48,6 +48,26 @@ class ReportTest {
     }
 
     @Test
+    void loadedFiguresMediansAndCpuTimesBecomeRowsAndTheLoadedTargetsAreChecked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, """
+                {"system":"asyncio4j","case":"callsoon","n":10,"value":20.0,"unit":"ns/callback","median":22.0,"cpu_ns":19.0}
+                {"system":"asyncio4j","case":"callsoon_loaded","n":10,"value":30.0,"unit":"ns/callback","cpu_ns":28.0}
+                {"system": "uvloop", "case": "callsoon_loaded", "n": 10, "value": 600.0, "unit": "ns/callback", "cpu_ns": 590.0}
+                {"system": "asyncio", "case": "idle_memory", "n": 10, "value": 1190.0, "unit": "bytes/task", "rss_bytes_per_task": 1210.0}
+                {"system": "asyncio", "case": "subprocess_cat", "n": 10, "value": 400.0, "unit": "MB/s", "cpu_ns_per_mb": 700000.0}
+                """);
+        Results r = Results.read(file);
+        assertThat(r.rows()).extracting(Row::key).containsSubsequence("callsoon", "callsoon_median", "callsoon_cpu",
+                "callsoon_loaded", "callsoon_loaded_cpu", "idle_memory", "idle_memory_rss", "subprocess_cat", "subprocess_cat_cpu");
+        assertThat(r.value("callsoon_loaded_cpu", "uvloop")).isEqualTo(590.0);
+        assertThat(r.value("idle_memory_rss", "asyncio")).isEqualTo(1210.0);
+        assertThat(r.value("subprocess_cat_cpu", "asyncio")).isEqualTo(700000.0);
+        assertThat(Targets.render(r)).contains("callsoon loaded within 1.2x of bare: 30.0 / 20.0 = 1.50x -> MISSED")
+                .contains("callsoon loaded >= 10x faster than uvloop loaded: 30.0 / 600 = 0.050x -> met");
+    }
+
+    @Test
     void theTableShowsRatiosAndMissingPeers(@TempDir Path dir) throws Exception {
         String table = TextTable.render(results(dir), Map.of("java-vthreads-1carrier", "did not build"));
         assertThat(table).contains("0.050x").contains("1.25x").contains("missing")

@@ -5,7 +5,6 @@ package org.asyncio4j.internal.loop;
 
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
-import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -26,18 +25,17 @@ public final class SafeLog {
     }
 
     /**
-     * Loads now, while descriptors are surely free, what the first record would otherwise load
-     * when it is written: the logging backend with its configuration (a {@code java.util.logging}
-     * whose configuration file cannot be opened drops every record, silently, for the rest of the
-     * JVM's life) and the time-zone data its formatter stamps records with. Called once, when
-     * the first event loop is created.
+     * Starts the logging backend now, while descriptors are surely free, instead of at the first
+     * record: a {@code java.util.logging} whose configuration file cannot be opened drops every
+     * record, silently, for the rest of the JVM's life. (The time-zone data its formatter loads at
+     * the first record is left to load then, and to fail into stderr if it must: loading it here
+     * would cost every program's start tens of milliseconds.) Called when the first loop is created.
      */
     public static void prepare() {
         try {
             LOGGER.isLoggable(Level.ERROR);
-            ZoneId.systemDefault().getRules();
         } catch (Throwable e) {
-            toStderr(Level.WARNING, "could not prepare logging; records may go to stderr", null, e);
+            toStderr(Level.WARNING, "could not start logging; records may go to stderr", null, e);
         }
     }
 

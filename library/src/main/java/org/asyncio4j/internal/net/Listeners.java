@@ -44,6 +44,14 @@ public final class Listeners {
             throw e;
         }
         SocketServer server = new SocketServer(loop, channels, factory, options.backlog());
+        if (options.cleanupSocket()) {
+            for (ServerSocketChannel channel : channels) {
+                UnixSocketFile file = UnixSocketFile.of(channel);
+                if (file != null) {
+                    server.removeOnClose(file);
+                }
+            }
+        }
         if (options.startServing()) {
             server.startServing();
         }
@@ -54,6 +62,7 @@ public final class Listeners {
         boolean unix = address instanceof UnixDomainSocketAddress;
         ServerSocketChannel channel;
         if (unix) {
+            UnixSocketFile.removeStale(((UnixDomainSocketAddress) address).getPath());
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         } else if (((InetSocketAddress) address).getAddress() instanceof java.net.Inet4Address) {
             channel = ServerSocketChannel.open(StandardProtocolFamily.INET);

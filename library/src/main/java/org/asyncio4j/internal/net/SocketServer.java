@@ -37,6 +37,7 @@ public final class SocketServer implements Server {
     private final int backlog;
     private final List<Listener> listeners = new ArrayList<>();
     private final Set<SocketTransport> clients = new LinkedHashSet<>();
+    private final List<UnixSocketFile> socketFiles = new ArrayList<>();
     private List<Future<Void>> closeWaiters = new ArrayList<>();
     private Future<Void> servingForever;
     private boolean serving;
@@ -117,6 +118,8 @@ public final class SocketServer implements Server {
         }
         listeners.clear();
         CoreAccess.coreOf(loop).releaseClosedChannels();
+        socketFiles.forEach(UnixSocketFile::removeIfStillOurs);
+        socketFiles.clear();
         if (servingForever != null) {
             servingForever.cancel();
             servingForever = null;
@@ -174,6 +177,11 @@ public final class SocketServer implements Server {
         for (SocketTransport client : List.copyOf(clients)) {
             client.abort();
         }
+    }
+
+    /** Removes {@code file} when the server closes (once its socket is closed). */
+    void removeOnClose(UnixSocketFile file) {
+        socketFiles.add(file);
     }
 
     void attach(SocketTransport client) {

@@ -75,6 +75,7 @@ public final class TlsLayer implements Protocol {
         this.handshakeWaiter = handshakeWaiter;
         this.setup = setup;
         this.callConnectionMade = callConnectionMade;
+        extra.put("sslcontext", setup.context());
         SSLSession session = engine.getSession();
         netIn = ByteBuffer.allocate(session.getPacketBufferSize());
         appIn = ByteBuffer.allocate(session.getApplicationBufferSize());
@@ -203,10 +204,12 @@ public final class TlsLayer implements Protocol {
         extra.put("cipher", session.getCipherSuite());
         extra.put("protocol", session.getProtocol());
         extra.put("alpn_protocol", engine.getApplicationProtocol());
+        // Known keys without a value answer null, not the default nor the socket's: asyncio's None.
+        extra.put("compression", null); // JSSE does no TLS compression
         try {
             extra.put("peercert", session.getPeerCertificates());
         } catch (SSLPeerUnverifiedException anonymous) {
-            // the peer sent no certificate (a client without client authentication)
+            extra.put("peercert", null); // the peer sent no certificate (a client without client authentication)
         }
         if (callConnectionMade) {
             app.connectionMade(appTransport);
@@ -466,8 +469,13 @@ public final class TlsLayer implements Protocol {
 
         @Override
         public Object getExtraInfo(String name) {
-            Object value = extra.get(Objects.requireNonNull(name, "name"));
-            return value != null ? value : raw.getExtraInfo(name);
+            return getExtraInfo(name, null);
+        }
+
+        @Override
+        public Object getExtraInfo(String name, Object defaultValue) {
+            Objects.requireNonNull(name, "name");
+            return extra.containsKey(name) ? extra.get(name) : raw.getExtraInfo(name, defaultValue);
         }
 
         @Override

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
@@ -20,6 +22,10 @@ import org.asyncio4j.net.DatagramTransport;
 public final class UdpTransport extends SelectorTransport implements DatagramTransport {
     private static final int HIGH_WATER = 64 * 1024;
     private static final int LOW_WATER = HIGH_WATER / 4;
+    /** What a queued datagram counts beyond its data, so that empty ones fill the buffer too (asyncio 3.13). */
+    private static final int HEADER = 8;
+    /** The largest UDP payload over IPv4 or IPv6 (without jumbograms). */
+    private static final int MAX_DATAGRAM = 64 * 1024;
 
     private record Outgoing(ByteBuffer data, SocketAddress address) {
     }
@@ -82,8 +88,16 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         if (from == null) {
             return;
         }
-        byte[] data = new byte[buffer.flip().remaining()];
-        buffer.get(data);
+        deliver(copy(buffer.flip()), from);
+    }
+
+    private static byte[] copy(ByteBuffer received) {
+        byte[] data = new byte[received.remaining()];
+        received.get(data);
+        return data;
+    }
+
+    private void deliver(byte[] data, SocketAddress from) {
         try {
             protocol.datagramReceived(data, from);
         } catch (RuntimeException e) {
@@ -99,10 +113,9 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         if (lost) {
             return;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data);
         if (pending.isEmpty()) {
             try {
-                if (channel.send(buffer, target) > 0 || data.length == 0) {
+                if (trySend(ByteBuffer.wrap(data), target)) {
                     return;
                 }
             } catch (IOException e) {
@@ -112,10 +125,54 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
             setInterest(interest | SelectionKey.OP_WRITE);
         }
         pending.addLast(new Outgoing(ByteBuffer.wrap(data.clone()), target));
-        pendingBytes += data.length;
+        pendingBytes += data.length + HEADER;
         if (!protocolPaused && pendingBytes > HIGH_WATER) {
             protocolPaused = true;
             protocol.pauseWriting();
+        }
+    }
+
+    /**
+     * Sends one datagram now; false if the socket has no room for it. An empty datagram's send
+     * answers 0 whether it went or not, so it counts as sent (a full socket drops it).
+     */
+    private boolean trySend(ByteBuffer data, SocketAddress target) throws IOException {
+        if (data.hasRemaining()) {
+            return channel.send(data, target) > 0;
+        }
+        if (remote == null) {
+            channel.send(data, target);
+        } else {
+            sendEmptyWhileConnected();
+        }
+        return true;
+    }
+
+    /**
+     * The JDK's send on a connected channel makes no system call for an empty buffer
+     * ({@code IOUtil.write} returns 0 first), so the datagram asyncio sends with {@code send(b'')}
+     * would be lost. The channel is therefore disconnected for one {@code sendto}, then connected
+     * again. Connecting discards whatever the socket has received (the JDK flushes its queue), so
+     * that is taken out first and delivered once the channel is connected again; only a datagram
+     * arriving in those few microseconds is lost, which UDP allows.
+     */
+    private void sendEmptyWhileConnected() throws IOException {
+        List<byte[]> data = new ArrayList<>();
+        List<SocketAddress> senders = new ArrayList<>();
+        // Not ReadBuffer's: this runs in tasks too, whose thread-local buffers would each cost 256 KiB.
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        for (SocketAddress from; (from = channel.receive(buffer.clear())) != null; ) {
+            data.add(copy(buffer.flip()));
+            senders.add(from);
+        }
+        channel.disconnect();
+        try {
+            channel.send(ByteBuffer.allocate(0), remote);
+        } finally {
+            channel.connect(remote);
+        }
+        for (int i = 0; i < data.size() && !closing; i++) {
+            deliver(data.get(i), senders.get(i));
         }
     }
 
@@ -138,14 +195,14 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
             Outgoing next = pending.peekFirst();
             int length = next.data.remaining();
             try {
-                if (channel.send(next.data, next.address) == 0 && length > 0) {
+                if (!trySend(next.data, next.address)) {
                     return; // still no room: wait for the next writable event
                 }
             } catch (IOException e) {
                 errorReceived(e);
             }
             pending.pollFirst();
-            pendingBytes -= length;
+            pendingBytes -= length + HEADER;
             if (protocolPaused && pendingBytes <= LOW_WATER) {
                 protocolPaused = false;
                 protocol.resumeWriting();

@@ -4,7 +4,6 @@
 package org.asyncio4j.internal.subprocess;
 
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,10 @@ import org.asyncio4j.subprocess.SubprocessTransport;
  * {@code Selector}, and the loop thread must never block. Each pipe therefore has a platform
  * thread that blocks in its stead ({@link PipeReader}, {@link PipeWriter}) and posts results to
  * the loop's inbox; the exit is observed with {@link Process#onExit()}, whose completion the JDK's
- * own reaper thread delivers. The alternative, spawning through the FFM API with non-blocking
- * pipe descriptors polled by one thread per loop, would save two threads per child but means
+ * own reaper thread delivers. stdout and stderr are pipes of our own ({@link OutputPipe}), which
+ * the reaper cannot close when the child exits, so they are read to their own end of file. The
+ * alternative, spawning through the FFM API with non-blocking pipe descriptors polled by one
+ * thread per loop, would save two threads per child but means
  * re-implementing {@code ProcessBuilder} (environment, directory, redirects, descriptor hygiene)
  * in native calls that need {@code --enable-native-access}. Measured here (2 cores, shared): a
  * child's start costs about 2 ms, far more than two parked platform threads, and {@code cat}
@@ -78,47 +79,47 @@ public final class ProcessTransport implements SubprocessTransport {
      * @throws IOException if the child could not be started for another reason
      */
     public static ProcessTransport start(EventLoop loop, ProcessBuilder builder, SubprocessProtocol protocol) throws IOException {
-        Process process = spawn(loop, builder);
-        ProcessTransport transport = new ProcessTransport(loop, process, protocol);
-        transport.connect(builder);
+        Spawn.Child child = spawn(loop, builder);
+        ProcessTransport transport = new ProcessTransport(loop, child.process(), protocol);
+        transport.connect(child);
         return transport;
     }
 
-    private static Process spawn(EventLoop loop, ProcessBuilder builder) throws IOException {
+    private static Spawn.Child spawn(EventLoop loop, ProcessBuilder builder) throws IOException {
         // The spawning thread and a cancelled caller race to claim the child: the loser kills it.
         AtomicReference<Object> claim = new AtomicReference<>();
-        Future<Process> started = loop.runInExecutor(null, () -> {
-            Process p = Spawn.start(builder);
-            if (!claim.compareAndSet(null, p)) {
-                p.destroyForcibly();
+        Future<Spawn.Child> started = loop.runInExecutor(null, () -> {
+            Spawn.Child child = Spawn.startPiped(builder);
+            if (!claim.compareAndSet(null, child)) {
+                child.abandon();
             }
-            return p;
+            return child;
         });
         try {
             return Awaiting.await(started);
         } catch (CancelledError e) {
-            if (claim.getAndSet(ABANDONED) instanceof Process p) {
-                p.destroyForcibly();
+            if (claim.getAndSet(ABANDONED) instanceof Spawn.Child child) {
+                child.abandon();
             }
             throw e;
         }
     }
 
-    private void connect(ProcessBuilder builder) {
-        if (builder.redirectInput() == Redirect.PIPE) {
-            pipes.put(0, new PipeWriter(loop, this, process.getOutputStream(), new PipeRelay(this, 0)));
+    private void connect(Spawn.Child child) {
+        if (child.stdin() != null) {
+            pipes.put(0, new PipeWriter(loop, this, child.stdin(), new PipeRelay(this, 0)));
         }
-        if (builder.redirectOutput() == Redirect.PIPE) {
-            pipes.put(1, new PipeReader(loop, this, 1, process.getInputStream(), new PipeRelay(this, 1)));
+        if (child.stdout() != null) {
+            pipes.put(1, new PipeReader(loop, this, 1, child.stdout(), new PipeRelay(this, 1)));
         }
-        if (builder.redirectError() == Redirect.PIPE && !builder.redirectErrorStream()) {
-            pipes.put(2, new PipeReader(loop, this, 2, process.getErrorStream(), new PipeRelay(this, 2)));
+        if (child.stderr() != null) {
+            pipes.put(2, new PipeReader(loop, this, 2, child.stderr(), new PipeRelay(this, 2)));
         }
         try {
             protocol.connectionMade(this);
         } catch (RuntimeException | Error e) {
-            // Nobody will hold this transport: kill the child (the JDK closes its pipes when it exits).
-            process.destroyForcibly();
+            // Nobody will hold this transport.
+            child.abandon();
             throw e;
         }
         core.addCloseHook(closeHook);
@@ -198,7 +199,8 @@ public final class ProcessTransport implements SubprocessTransport {
     /**
      * The loop is closing: what asyncio's transport does when it is collected (kill and close),
      * without callbacks, then a short wait for the exit and the pipe threads so that none outlives
-     * the loop (a grandchild that holds a pipe open can keep its thread longer).
+     * the loop (stdout and stderr threads end as their pipes are closed, even while a grandchild
+     * holds them; a stdin thread blocked in a write ends only when the child reads or exits).
      */
     private void loopClosing() {
         closed = true;
@@ -246,14 +248,12 @@ public final class ProcessTransport implements SubprocessTransport {
 
     @Override
     public void terminate() {
-        checkRunning();
-        process.destroy();
+        sendSignal(Spawn.SIGTERM);
     }
 
     @Override
     public void kill() {
-        checkRunning();
-        process.destroyForcibly();
+        sendSignal(Spawn.SIGKILL);
     }
 
     private void checkRunning() {

@@ -6,16 +6,83 @@ package org.asyncio4j.internal.subprocess;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.util.List;
 import java.util.Locale;
 import sun.misc.Signal;
 
 /** The operating-system side of a child: starting it with clear errors, its return code, and signals. */
 final class Spawn {
-    private static final int SIGKILL = 9;
-    private static final int SIGTERM = 15;
+    static final int SIGKILL = 9;
+    static final int SIGTERM = 15;
     private static final int HIGHEST_SIGNAL = 64;
 
     private Spawn() {
+    }
+
+    /**
+     * A started child and the ends of its pipes this JVM holds, each null where that stream is not
+     * {@link Redirect#PIPE}.
+     */
+    record Child(Process process, OutputStream stdin, InputStream stdout, InputStream stderr) {
+        /** For a child nobody will hold: kills it and closes what this JVM holds of its pipes. */
+        void abandon() {
+            process.destroyForcibly();
+            closeQuietly(stdout);
+            closeQuietly(stderr);
+        }
+    }
+
+    /**
+     * Starts the child with {@link #start}; stdout and stderr, where piped, go through an
+     * {@link OutputPipe} of ours when one can be made, so that they are read to their own end of
+     * file (see there why the JDK's own pipes are not).
+     */
+    static Child startPiped(ProcessBuilder builder) throws IOException {
+        Redirect output = builder.redirectOutput();
+        Redirect error = builder.redirectError();
+        boolean stdinPiped = builder.redirectInput() == Redirect.PIPE;
+        boolean stdoutPiped = output == Redirect.PIPE;
+        boolean stderrPiped = error == Redirect.PIPE && !builder.redirectErrorStream();
+        List<OutputPipe> own = OutputPipe.open((stdoutPiped ? 1 : 0) + (stderrPiped ? 1 : 0));
+        OutputPipe out = own != null && stdoutPiped ? own.getFirst() : null;
+        OutputPipe err = own != null && stderrPiped ? own.getLast() : null;
+        try {
+            if (out != null) {
+                builder.redirectOutput(out.redirect());
+            }
+            if (err != null) {
+                builder.redirectError(err.redirect());
+            }
+            Process process = start(builder);
+            return new Child(process, stdinPiped ? process.getOutputStream() : null,
+                    !stdoutPiped ? null : out != null ? out.input() : process.getInputStream(),
+                    !stderrPiped ? null : err != null ? err.input() : process.getErrorStream());
+        } catch (IOException | RuntimeException | Error e) {
+            if (own != null) {
+                own.forEach(OutputPipe::close);
+            }
+            throw e;
+        } finally {
+            // The child has its own write ends now: ours would keep end of file from ever coming.
+            if (own != null) {
+                own.forEach(OutputPipe::closeWriteEnd);
+            }
+            builder.redirectOutput(output).redirectError(error);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the descriptor is released even when close reports an error
+        }
     }
 
     /**
@@ -64,7 +131,9 @@ final class Spawn {
     }
 
     /**
-     * Sends {@code signal}: SIGTERM and SIGKILL through the JDK; any other through the system's
+     * Sends {@code signal}: SIGTERM and SIGKILL through the JDK's {@link ProcessHandle} (not
+     * {@link Process#destroy}, which also closes the child's streams, so that what is left in
+     * its pipes could no longer be read, as asyncio can); any other through the system's
      * {@code kill} command (the JDK cannot send it, and a native call would need
      * {@code --enable-native-access}), which blocks the caller for about as long as a spawn.
      */
@@ -76,9 +145,9 @@ final class Spawn {
             return;
         }
         if (signal == SIGTERM) {
-            process.destroy();
+            process.toHandle().destroy();
         } else if (signal == SIGKILL) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
         } else if (isWindows()) {
             throw new UnsupportedOperationException("Windows has no signal " + signal + "; use terminate() or kill()");
         } else {
