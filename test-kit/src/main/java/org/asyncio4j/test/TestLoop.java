@@ -47,8 +47,8 @@ import org.asyncio4j.internal.loop.VirtualClock;
  * result, a {@link Asyncio#wrapFuture} stage not yet complete, or a task blocked in a JDK call
  * ({@code Thread.sleep}, a blocking socket, a JDK lock); the loop then waits for it in real time.
  * Work that another thread hands over only through {@link EventLoop#callSoonThreadsafe} is not
- * known: the clock may jump past it, so wrap such work in {@code toThread}, or turn auto-advance
- * off. Real I/O works (the loop polls before each jump), but a timeout on I/O from a peer outside
+ * known: the clock may jump past it, so wrap such work in {@code toThread}, have jumps wait for
+ * some real idle time ({@link #setAutoAdvanceAfter}), or turn auto-advance off. Real I/O works (the loop polls before each jump), but a timeout on I/O from a peer outside
  * the JVM can expire as soon as the loop has nothing else to do: that is what virtual time means.
  *
  * <h2>Threads</h2>
@@ -94,6 +94,28 @@ public final class TestLoop implements AutoCloseable {
 
     public boolean isAutoAdvance() {
         return clock.autoAdvance();
+    }
+
+    /**
+     * Lets auto-advance jump only once the loop has had nothing to do for {@code realIdle} of real
+     * time (zero, the default: at once), for code that waits on something the clock cannot know
+     * of: another process, a peer outside the JVM, a thread that hands work over with
+     * {@code callSoonThreadsafe}. Each jump then costs that much real time. Trio's
+     * {@code MockClock.autojump_threshold}.
+     *
+     * @throws IllegalArgumentException if {@code realIdle} is negative
+     */
+    public void setAutoAdvanceAfter(Duration realIdle) {
+        Objects.requireNonNull(realIdle, "realIdle");
+        if (realIdle.isNegative()) {
+            throw new IllegalArgumentException("setAutoAdvanceAfter needs a duration of 0 or more, not " + realIdle);
+        }
+        clock.setAutoAdvanceAfter(realIdle.toNanos());
+    }
+
+    /** See {@link #setAutoAdvanceAfter}. */
+    public Duration getAutoAdvanceAfter() {
+        return Duration.ofNanos(clock.autoAdvanceAfter());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.Future;
 import org.asyncio4j.Task;
 import org.asyncio4j.TimeoutError;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,42 @@ class TestLoopTest {
             assertThat(result).isEqualTo("from the thread");
             assertThat(test.time()).isZero();
         }
+    }
+
+    @Test
+    void workHandedOverByCallSoonThreadsafeIsOvertakenUnlessJumpsWaitForRealIdleTime() {
+        try (TestLoop test = TestLoop.create()) {
+            EventLoop loop = test.loop();
+            assertThatThrownBy(() -> loop.runUntilComplete(() -> Asyncio.waitFor(handOverLater(loop, "late"), 10)))
+                    .isInstanceOf(TimeoutError.class);
+            test.setAutoAdvanceAfter(Duration.ofSeconds(2));
+            double start = test.time();
+            assertThat(loop.runUntilComplete(() -> Asyncio.waitFor(handOverLater(loop, "in time"), 10))).isEqualTo("in time");
+            assertThat(test.time()).isEqualTo(start);
+            loop.runUntilComplete(() -> {
+                Asyncio.sleep(5); // nothing else to wait for: a jump after 2 s of real idle time
+                return null;
+            });
+            assertThat(test.time()).isEqualTo(start + 5);
+        }
+    }
+
+    /** A future that a plain thread completes through callSoonThreadsafe after 30 ms of real time. */
+    private static Future<String> handOverLater(EventLoop loop, String value) {
+        Future<String> future = loop.createFuture();
+        Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                return;
+            }
+            loop.callSoonThreadsafe(() -> {
+                if (!future.isDone()) {
+                    future.setResult(value);
+                }
+            });
+        });
+        return future;
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class VirtualClock implements LoopClock {
     private long target;
     private boolean reachedTarget;
     private Runnable stopLoop;
+    /** How long, in real nanoseconds, the loop must have nothing to do before an automatic jump (Trio's autojump_threshold). */
+    private long autoAdvanceAfter;
 
     @Override
     public long nanoTime() {
@@ -32,7 +34,13 @@ public final class VirtualClock implements LoopClock {
         if (outsideWork) {
             return -1; // wait for the other thread in real time: its delivery wakes the loop
         }
-        return deadline <= jumpLimit() || driving ? 0 : -1;
+        if (driving) {
+            return 0;
+        }
+        if (deadline > jumpLimit()) {
+            return -1;
+        }
+        return autoAdvance ? autoAdvanceAfter : 0;
     }
 
     @Override
@@ -60,6 +68,15 @@ public final class VirtualClock implements LoopClock {
 
     public void setAutoAdvance(boolean enabled) {
         autoAdvance = enabled;
+    }
+
+    /** Makes automatic jumps wait until the loop has had nothing to do for {@code realNanos} of real time (0: at once). */
+    public void setAutoAdvanceAfter(long realNanos) {
+        autoAdvanceAfter = realNanos;
+    }
+
+    public long autoAdvanceAfter() {
+        return autoAdvanceAfter;
     }
 
     public boolean autoAdvance() {
