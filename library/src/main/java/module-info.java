@@ -5,6 +5,7 @@
  * asyncio4j: Python's asyncio in Java 25. Tasks are virtual threads whose scheduler is an event
  * loop; start with {@link org.asyncio4j.Asyncio}.
  */
+@SuppressWarnings("module") // the qualified export below names the test kit, which is built after the library
 module org.asyncio4j {
     requires jdk.unsupported; // sun.misc.Signal, to turn Ctrl+C into task cancellation as asyncio does
 
@@ -13,4 +14,7 @@ module org.asyncio4j {
     exports org.asyncio4j.queues;
     exports org.asyncio4j.sync;
     exports org.asyncio4j.subprocess;
+
+    // For the test kit only (artifact asyncio4j-test): loops on a virtual clock, see KitAccess.
+    exports org.asyncio4j.internal.loop to org.asyncio4j.test;
 }

@@ -624,7 +624,9 @@ public final class Asyncio {
         EventLoop loop = getRunningLoop();
         Future<T> future = loop.createFuture();
         CompletableFuture<T> source = stage.toCompletableFuture();
+        loop.core().holdClock(); // a virtual clock does not move past a stage another thread completes
         source.whenComplete((value, error) -> loop.callSoonThreadsafeQuietly(() -> {
+            loop.core().releaseClock();
             if (future.isDone()) {
                 return;
             }

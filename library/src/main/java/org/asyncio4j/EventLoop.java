@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.internal.loop.KitAccess;
+import org.asyncio4j.internal.loop.LoopClock;
 import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.loop.SafeLog;
 import org.asyncio4j.internal.signals.SignalDispatch;
@@ -71,6 +73,17 @@ public final class EventLoop implements AutoCloseable {
     static {
         // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
         CoreAccess.install(loop -> ((EventLoop) loop).core);
+        KitAccess.install(new KitAccess.Loops() {
+            @Override
+            public Object newLoop(LoopClock clock) {
+                return new EventLoop(clock);
+            }
+
+            @Override
+            public int reportUnretrievedExceptions(Object loop) {
+                return UnretrievedExceptions.reportNow((EventLoop) loop);
+            }
+        });
         SafeLog.prepare();
     }
 
@@ -80,6 +93,8 @@ public final class EventLoop implements AutoCloseable {
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     /** This loop's signal handlers: bare signal name to the token {@link SignalDispatch} gave for it. */
     private final Map<String, Object> signalHandlers = new LinkedHashMap<>();
+    /** Exceptions of this loop's futures that nobody retrieved yet (see {@link UnretrievedExceptions}). */
+    final Set<UnretrievedExceptions.Tracker> unretrievedExceptions = UnretrievedExceptions.newRegistry();
     private volatile boolean running;
     private volatile boolean closed;
     private boolean eagerTasks;
@@ -88,8 +103,13 @@ public final class EventLoop implements AutoCloseable {
     private ExecutorService ownedDefaultExecutor;
 
     EventLoop() {
+        this(LoopClock.SYSTEM);
+    }
+
+    /** A loop on {@code clock}; only the test kit passes another clock than the system's (see {@link LoopClock}). */
+    EventLoop(LoopClock clock) {
         LoopCarrier.checkAvailable();
-        this.core = new LoopCore(new CoreHooks());
+        this.core = new LoopCore(new CoreHooks(), clock);
         this.taskThreads = LoopCarrier.builder(core);
     }
 
@@ -146,7 +166,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** {@link #callLater(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
     public TimerHandle callLater(double delaySeconds, Runnable callback, Context context) {
-        return schedule(LoopCore.nanoTime() + toNanos(delaySeconds, "delay"), callback, context);
+        return schedule(core.nanoTime() + toNanos(delaySeconds, "delay"), callback, context);
     }
 
     /** Schedules {@code callback} after {@code delay}. */
@@ -157,7 +177,7 @@ public final class EventLoop implements AutoCloseable {
     /** {@link #callLater(Duration, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
     public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
         Objects.requireNonNull(delay, "delay");
-        return schedule(LoopCore.nanoTime() + saturatedNanos(delay), callback, context);
+        return schedule(core.nanoTime() + saturatedNanos(delay), callback, context);
     }
 
     /** Schedules {@code callback} at loop time {@code whenSeconds} (see {@link #time()}). */
@@ -170,9 +190,13 @@ public final class EventLoop implements AutoCloseable {
         return schedule(toNanos(whenSeconds, "when"), callback, context);
     }
 
-    /** The loop's clock, in seconds: monotonic, shared by all loops of this JVM, with an arbitrary origin. */
+    /**
+     * The loop's clock, in seconds, with an arbitrary origin: monotonic and shared by all loops of
+     * this JVM, except on a test kit loop, whose virtual clock moves only when the loop would wait.
+     * Every timer, sleep and timeout of the loop follows this clock.
+     */
     public double time() {
-        return LoopCore.nanoTime() / 1e9;
+        return core.nanoTime() / 1e9;
     }
 
     // ---------------------------------------------------------------- running and stopping
@@ -460,7 +484,13 @@ public final class EventLoop implements AutoCloseable {
                 job.cancel();
             }
         });
-        (executor != null ? executor : defaultExecutor()).execute(job);
+        core.holdClock(); // released by the job's delivery, so that a virtual clock waits for the thread
+        try {
+            (executor != null ? executor : defaultExecutor()).execute(job);
+        } catch (RuntimeException | Error e) {
+            core.releaseClock();
+            throw e;
+        }
         return future;
     }
 
@@ -742,6 +772,16 @@ public final class EventLoop implements AutoCloseable {
                 context.put("handle", handle);
             }
             callExceptionHandler(context);
+        }
+
+        @Override
+        public boolean hasTaskBlockedOutsideLoop() {
+            for (Task<?> task : tasks.snapshot()) {
+                if (task.isBlockedOutsideLoop()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -28,9 +28,11 @@ final class ExecutorJob<T> implements Runnable {
         state.compareAndSet(NEW, CANCELLED);
     }
 
+    /** Hands the outcome back in a callback, which also releases the loop's clock hold (see {@code LoopCore.holdClock}). */
     @Override
     public void run() {
         if (!state.compareAndSet(NEW, RUNNING)) {
+            loop.callSoonThreadsafeQuietly(() -> loop.core().releaseClock());
             return;
         }
         T value = null;
@@ -43,6 +45,7 @@ final class ExecutorJob<T> implements Runnable {
         T result = value;
         Throwable error = failure;
         loop.callSoonThreadsafeQuietly(() -> {
+            loop.core().releaseClock();
             if (future.isDone()) {
                 return;
             }

@@ -330,7 +330,7 @@ public class Future<T> {
     final void markRetrieved() {
         UnretrievedExceptions.Tracker tracker = unretrieved;
         if (tracker != null) {
-            tracker.retrieved = true;
+            tracker.retrieved();
             unretrieved = null;
         }
     }

@@ -253,6 +253,11 @@ public final class Task<T> extends Future<T> {
         return "<Task" + describeState() + " name='" + name + "'>";
     }
 
+    /** Whether the task is parked in a JDK call (sleep, socket, lock) rather than by the library: another thread will wake it. */
+    boolean isBlockedOutsideLoop() {
+        return started && !suspended && !isDone();
+    }
+
     void wake() {
         LockSupport.unpark(thread);
     }

@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.asyncio4j.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 class AsCompletedTest {
 
     @Test
     void yieldsFuturesInCompletionOrder() {
-        List<String> order = Asyncio.run(() -> {
+        List<String> order = VirtualTime.run(() -> {
             List<Task<String>> tasks = List.of(
                     Asyncio.createTask(() -> Asyncio.sleep(0.03, "slow")),
                     Asyncio.createTask(() -> Asyncio.sleep(0.01, "fast")),
@@ -33,7 +34,7 @@ class AsCompletedTest {
 
     @Test
     void theTimeoutEndsTheIterationWithTimeoutError() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> fast = Asyncio.createTask(() -> Asyncio.sleep(0.01, "fast"));
             Task<String> slow = Asyncio.createTask(() -> Asyncio.sleep(10, "slow"));
             Iterator<Task<String>> it = Asyncio.asCompleted(List.of(slow, fast), Duration.ofMillis(300)).iterator();
@@ -48,7 +49,7 @@ class AsCompletedTest {
 
     @Test
     void futuresDoneBeforeTheTimeoutAreStillReturnedFirst() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Future<Integer> done = Asyncio.getRunningLoop().createFuture();
             done.setResult(1);
             Future<Integer> never = Asyncio.getRunningLoop().createFuture();
@@ -60,7 +61,7 @@ class AsCompletedTest {
 
     @Test
     void failedAndCancelledFuturesAreReturnedToo() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Future<Integer> failed = Asyncio.getRunningLoop().createFuture();
             Future<Integer> cancelled = Asyncio.getRunningLoop().createFuture();
             Asyncio.getRunningLoop().callLater(0.01, () -> failed.setException(new IllegalStateException("x")));
@@ -76,7 +77,7 @@ class AsCompletedTest {
 
     @Test
     void anEmptyCollectionEndsAtOnceAndTheIterableIsSingleUse() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Iterable<Future<Object>> none = Asyncio.asCompleted(List.of());
             assertThat(none.iterator().hasNext()).isFalse();
             assertThatThrownBy(none::iterator).isInstanceOf(IllegalStateException.class);
@@ -85,7 +86,7 @@ class AsCompletedTest {
 
     @Test
     void cancellingTheConsumerLeavesTheFuturesRunning() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> slow = Asyncio.createTask(() -> Asyncio.sleep(10));
             Task<Void> consumer = Asyncio.createTask(() -> {
                 for (Task<Void> t : Asyncio.asCompleted(List.of(slow))) {

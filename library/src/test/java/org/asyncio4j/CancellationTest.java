@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.asyncio4j.testing.SameIteration;
 import org.asyncio4j.testing.Steps;
+import org.asyncio4j.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,7 +21,7 @@ class CancellationTest {
 
     @Test
     void cancelBeforeTheFirstStepMeansTheBodyNeverRuns() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 log.add("ran");
             });
@@ -33,7 +34,7 @@ class CancellationTest {
 
     @Test
     void cancellingATaskCancelsTheFutureItAwaits() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Future<String> inner = Asyncio.getRunningLoop().createFuture();
             Task<String> task = Asyncio.createTask(() -> inner.await());
             Asyncio.sleep(0);
@@ -45,7 +46,7 @@ class CancellationTest {
 
     @Test
     void cancellingASleepingTaskRaisesCancelledErrorInIt() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -82,7 +83,7 @@ class CancellationTest {
 
     @Test
     void cancelledErrorIsNotSwallowedByCatchException() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -112,7 +113,7 @@ class CancellationTest {
 
     @Test
     void cancellingTwiceCountsBothRequests() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> Asyncio.sleep(10));
             Asyncio.sleep(0);
             assertThat(task.cancel()).isTrue();
@@ -125,7 +126,7 @@ class CancellationTest {
 
     @Test
     void aTaskThatSwallowsCancellationAndReturnsIsNotCancelled() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -145,7 +146,7 @@ class CancellationTest {
 
     @Test
     void twoRequestsWhileWaitingAreDeliveredAsOneCancelledError() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 try {
                     Asyncio.sleep(10);
@@ -171,7 +172,7 @@ class CancellationTest {
 
     @Test
     void cancelOfAFinishedTaskReturnsFalse() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Integer> task = Asyncio.createTask(() -> 7);
             assertThat(task.await()).isEqualTo(7);
             assertThat(task.cancel()).isFalse();
@@ -181,7 +182,7 @@ class CancellationTest {
 
     @Test
     void cancellingTheOuterTaskPropagatesToTheAwaitedTask() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> inner = Asyncio.createTask(() -> Asyncio.sleep(10));
             Task<Void> outer = Asyncio.createTask(() -> inner.await());
             Asyncio.sleep(0);
@@ -193,7 +194,7 @@ class CancellationTest {
 
     @Test
     void selfCancellationIsDeliveredAtTheNextSuspension() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 Asyncio.currentTask().cancel("myself");
                 log.add("still running");
@@ -207,7 +208,7 @@ class CancellationTest {
 
     @Test
     void cancelWhileYieldingDoesNotInterruptAndIsDelivered() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> {
                 while (true) {
                     Asyncio.sleep(0);
@@ -223,7 +224,7 @@ class CancellationTest {
 
     @Test
     void aReturnAfterAnUnhandledRequestEndsCancelled() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> task = Asyncio.createTask(() -> {
                 Asyncio.currentTask().cancel();
                 return "value"; // asyncio: a pending request at return still cancels the task

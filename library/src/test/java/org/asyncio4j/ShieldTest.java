@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import org.asyncio4j.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 class ShieldTest {
 
     @Test
     void cancellingTheOuterLeavesTheInnerRunning() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> inner = Asyncio.createTask(() -> Asyncio.sleep(0.02, "saved"));
             Future<String> outer = Asyncio.shield(inner);
             assertThat(outer).isNotSameAs(inner);
@@ -25,7 +26,7 @@ class ShieldTest {
 
     @Test
     void cancellingTheAwaitingTaskLeavesTheInnerRunning() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> inner = Asyncio.createTask(() -> Asyncio.sleep(0.02, "saved"));
             Task<String> waiter = Asyncio.createTask(() -> Asyncio.shield(inner).await());
             Asyncio.sleep(0);
@@ -38,7 +39,7 @@ class ShieldTest {
 
     @Test
     void theOuterFollowsTheInnersOutcome() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             assertThat(Asyncio.shield(() -> Asyncio.sleep(0.001, 42)).await()).isEqualTo(42);
             assertThatThrownBy(() -> Asyncio.shield(() -> {
                 throw new IOException("inner failed");
@@ -48,7 +49,7 @@ class ShieldTest {
 
     @Test
     void theInnerBeingCancelledCancelsTheOuter() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<String> inner = Asyncio.createTask(() -> Asyncio.sleep(10, "x"));
             Future<String> outer = Asyncio.shield(inner);
             Asyncio.sleep(0);
@@ -60,7 +61,7 @@ class ShieldTest {
 
     @Test
     void shieldOfAnAlreadyCancelledFutureIsThatFuture() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Future<String> cancelled = Asyncio.getRunningLoop().createFuture();
             cancelled.cancel("gone");
             Future<String> shielded = Asyncio.shield(cancelled);
@@ -71,7 +72,7 @@ class ShieldTest {
 
     @Test
     void shieldOfADoneFutureIsThatFuture() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Future<String> done = Asyncio.getRunningLoop().createFuture();
             done.setResult("r");
             assertThat(Asyncio.shield(done)).isSameAs(done);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.asyncio4j.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 class TaskGroupTest {
@@ -16,7 +17,7 @@ class TaskGroupTest {
     @Test
     void runWaitsForEveryChildAndReturnsTheBlocksValue() {
         List<String> events = new ArrayList<>();
-        String result = Asyncio.run(() -> TaskGroup.run(tg -> {
+        String result = VirtualTime.run(() -> TaskGroup.run(tg -> {
             tg.createTask(() -> {
                 Asyncio.sleep(0.02);
                 events.add("slow");
@@ -31,7 +32,7 @@ class TaskGroupTest {
     @Test
     void theFirstFailureCancelsSiblingsAndTheBlock() {
         List<String> events = new ArrayList<>();
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(tg -> {
                 Task<Void> sibling = tg.createTask(() -> {
                     try {
@@ -66,7 +67,7 @@ class TaskGroupTest {
 
     @Test
     void everyFailureIsListedCancellationsAreNot() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(tg -> {
                 tg.createTask(() -> {
                     throw new IOException("one");
@@ -85,7 +86,7 @@ class TaskGroupTest {
 
     @Test
     void theBlocksOwnExceptionJoinsTheGroup() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             List<Task<Void>> children = new ArrayList<>();
             assertThatThrownBy(() -> TaskGroup.run((TaskGroup.VoidBody) tg -> { // a block that only throws fits both forms
                 children.add(tg.createTask(() -> Asyncio.sleep(10)));
@@ -99,7 +100,7 @@ class TaskGroupTest {
     @Test
     void cancellingTheRunningTaskCancelsTheChildrenAndPropagates() {
         List<String> events = new ArrayList<>();
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> parent = Asyncio.createTask(() -> TaskGroup.run(tg -> {
                 tg.createTask(() -> {
                     try {
@@ -121,7 +122,7 @@ class TaskGroupTest {
 
     @Test
     void cancellingWhileTheGroupWaitsForItsChildrenAlsoPropagates() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> parent = Asyncio.createTask(() -> TaskGroup.run(tg -> {
                 tg.createTask(() -> Asyncio.sleep(10));
             }));
@@ -134,7 +135,7 @@ class TaskGroupTest {
 
     @Test
     void aChildFailingWhileTheParentIsBeingCancelledRaisesTheGroupAndKeepsTheCancellation() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<?>[] self = new Task<?>[1];
             List<Object> seen = new ArrayList<>();
             Task<Void> parent = Asyncio.createTask(() -> {
@@ -166,7 +167,7 @@ class TaskGroupTest {
 
     @Test
     void nestedGroupsPropagateOutward() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(outer -> {
                 outer.createTask(() -> Asyncio.sleep(10));
                 TaskGroup.run(inner -> {
@@ -185,7 +186,7 @@ class TaskGroupTest {
 
     @Test
     void aFinishedGroupRefusesNewTasks() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             TaskGroup[] kept = new TaskGroup[1];
             TaskGroup.run(tg -> {
                 kept[0] = tg;
@@ -197,7 +198,7 @@ class TaskGroupTest {
 
     @Test
     void aGroupShuttingDownRefusesNewTasks() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             List<Throwable> refused = new ArrayList<>();
             assertThatThrownBy(() -> TaskGroup.run(tg -> {
                 tg.createTask(() -> {
@@ -221,7 +222,7 @@ class TaskGroupTest {
 
     @Test
     void anErrorThatIsNotAnExceptionEscapesAsItself() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             assertThatThrownBy(() -> TaskGroup.run(tg -> {
                 tg.createTask(() -> {
                     throw new KeyboardInterrupt();
@@ -232,7 +233,7 @@ class TaskGroupTest {
 
     @Test
     void aTimeoutAroundAGroupStillTimesOut() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             assertThatThrownBy(() -> Asyncio.timeout(0.01, () -> TaskGroup.run(tg -> {
                 tg.createTask(() -> Asyncio.sleep(10));
             }))).isInstanceOf(TimeoutError.class);

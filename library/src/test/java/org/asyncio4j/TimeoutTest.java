@@ -9,19 +9,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.asyncio4j.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 
+/** On virtual time ({@link VirtualTime}) but for the one test of a real JDK call. */
 class TimeoutTest {
 
     @Test
     void aBodyThatFinishesInTimeReturnsItsValue() {
-        String result = Asyncio.run(() -> Asyncio.timeout(Duration.ofSeconds(5), () -> Asyncio.sleep(0.01, "done")));
+        String result = VirtualTime.run(() -> Asyncio.timeout(Duration.ofSeconds(5), () -> Asyncio.sleep(0.01, "done")));
         assertThat(result).isEqualTo("done");
     }
 
     @Test
     void expiryThrowsTimeoutErrorAndLeavesTheTaskUncancelled() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] seen = new Timeout[1];
             assertThatThrownBy(() -> Asyncio.timeout(0.01, t -> {
                 seen[0] = t;
@@ -38,7 +40,7 @@ class TimeoutTest {
     @Test
     void finallyBlocksRunBeforeTheTimeoutErrorArrives() {
         List<String> events = new ArrayList<>();
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             try {
                 Asyncio.timeout(Duration.ofMillis(10), () -> {
                     try {
@@ -56,7 +58,7 @@ class TimeoutTest {
 
     @Test
     void rescheduleMovesTheDeadline() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             String result = Asyncio.timeout(0.01, t -> {
                 t.reschedule(loop.time() + 5);
@@ -75,7 +77,7 @@ class TimeoutTest {
 
     @Test
     void reschedulingToThePastExpiresAtTheNextIteration() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             assertThatThrownBy(() -> Asyncio.timeout(10.0, t -> {
                 t.reschedule(loop.time() - 1);
@@ -88,7 +90,7 @@ class TimeoutTest {
 
     @Test
     void anExpiredTimeoutCannotBeRescheduled() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] seen = new Timeout[1];
             try {
                 Asyncio.timeout(0.001, t -> {
@@ -104,7 +106,7 @@ class TimeoutTest {
 
     @Test
     void aBodyThatSwallowsTheCancellationReturnsNormally() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Timeout[] seen = new Timeout[1];
             String result = Asyncio.timeout(0.01, t -> {
                 seen[0] = t;
@@ -123,7 +125,7 @@ class TimeoutTest {
 
     @Test
     void nestedTimeoutsRaiseOnlyFromTheOneThatExpired() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             // the inner one expires: the outer body sees TimeoutError and goes on
             String outer = Asyncio.timeout(5.0, () -> {
                 try {
@@ -153,7 +155,7 @@ class TimeoutTest {
 
     @Test
     void bothExpiringInTheSameIterationRaiseFromTheOuter() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             double when = loop.time() + 0.01;
             List<String> events = new ArrayList<>();
@@ -172,7 +174,7 @@ class TimeoutTest {
 
     @Test
     void anOuterCancellationRacingWithTheTimeoutStaysACancellation() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Task<Void> task = Asyncio.createTask(() -> Asyncio.timeout(0.02, () -> Asyncio.sleep(10)));
             // cancel from outside in the very iteration the deadline passes
@@ -184,7 +186,7 @@ class TimeoutTest {
 
     @Test
     void anOuterCancellationBeforeTheDeadlineIsNotATimeout() {
-        Asyncio.run(() -> {
+        VirtualTime.run(() -> {
             Task<Void> task = Asyncio.createTask(() -> Asyncio.timeout(5.0, () -> Asyncio.sleep(10)));
             Asyncio.sleep(0);
             task.cancel();
@@ -194,6 +196,7 @@ class TimeoutTest {
 
     @Test
     void aBodyBlockedInAJdkCallIsInterruptedAndTimesOut() {
+        // real time: on virtual time the clock waits for the JDK call, so the deadline would not come first
         Asyncio.run(() -> {
             assertThatThrownBy(() -> Asyncio.timeout(Duration.ofMillis(20), () -> Thread.sleep(10_000)))
                     .isInstanceOf(TimeoutError.class).hasCauseInstanceOf(InterruptedException.class);

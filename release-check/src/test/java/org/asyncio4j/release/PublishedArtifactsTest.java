@@ -61,8 +61,8 @@ class PublishedArtifactsTest {
     }
 
     @Test
-    void theLibraryIsPublishedAndTheProgramsAroundItAreNot() {
-        assertThat(published).extracting(Pom::artifactId).containsExactly("asyncio4j");
+    void theLibraryAndItsTestKitArePublishedAndTheProgramsAroundThemAreNot() {
+        assertThat(published).extracting(Pom::artifactId).containsExactly("asyncio4j", "asyncio4j-test");
     }
 
     @Test

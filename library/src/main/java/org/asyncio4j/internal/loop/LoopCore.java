@@ -41,6 +41,9 @@ public final class LoopCore implements Executor {
 
         /** Debug mode: a callback or task step ran longer than the slow-callback duration. */
         void slowCallback(Runnable item, long nanos);
+
+        /** Whether a task of the loop is blocked in a JDK call (sleep, socket, lock), to be woken by another thread. */
+        boolean hasTaskBlockedOutsideLoop();
     }
 
     /**
@@ -58,7 +61,6 @@ public final class LoopCore implements Executor {
     /** Reading the clock costs about as much as running a trivial callback: do it every this many (a power of two). */
     static final int CLOCK_INTERVAL = 16;
 
-    private static final long ORIGIN = System.nanoTime();
     private static final Runnable INBOX_MARK = () -> { };
     /** At most this many callbacks from other threads join one iteration (see {@link #drainInbox}). */
     private static final int INBOX_BATCH = 1024;
@@ -73,6 +75,9 @@ public final class LoopCore implements Executor {
     }
 
     private final Hooks hooks;
+    private final LoopClock clock;
+    /** Whether the clock is not {@link LoopClock#SYSTEM}: only then is it asked before the loop waits. */
+    private final boolean clockDecidesWaits;
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(512);
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
@@ -109,8 +114,13 @@ public final class LoopCore implements Executor {
     private boolean debug;
     private long slowCallbackNanos = 100_000_000L;
 
-    public LoopCore(Hooks hooks) {
+    /** Work that other threads still owe the loop (see {@link #holdClock()}); loop thread only. */
+    private int clockHolds;
+
+    public LoopCore(Hooks hooks, LoopClock clock) {
         this.hooks = hooks;
+        this.clock = clock;
+        this.clockDecidesWaits = clock != LoopClock.SYSTEM;
         this.cancelledTimer = hooks::isCancelledTimer;
         try {
             this.selector = Selector.open();
@@ -119,9 +129,28 @@ public final class LoopCore implements Executor {
         }
     }
 
-    /** The loop's clock: monotonic nanoseconds shared by every loop in this JVM. */
-    public static long nanoTime() {
-        return System.nanoTime() - ORIGIN;
+    /** The loop's time in nanoseconds, from the clock it was made with: what timers are scheduled by. */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    public LoopClock clock() {
+        return clock;
+    }
+
+    /**
+     * Marks work that another thread will hand back to this loop (an executor job, a wrapped
+     * {@code CompletionStage}), so that a virtual clock does not move past it while it runs:
+     * {@link LoopClock#realWait} is told about it. Each hold is released once, with
+     * {@link #releaseClock()}, by the callback that delivers the work. Loop thread only.
+     */
+    public void holdClock() {
+        clockHolds++;
+    }
+
+    /** Releases a {@link #holdClock()}; loop thread only. */
+    public void releaseClock() {
+        clockHolds--;
     }
 
     /**
@@ -279,6 +308,11 @@ public final class LoopCore implements Executor {
         return ready.size() + inbox.size();
     }
 
+    /** Whether a timer (perhaps a cancelled one) is due at the loop's time now; loop thread only. */
+    public boolean hasDueTimer() {
+        return !timers.isEmpty() && timers.firstDeadline() <= nanoTime();
+    }
+
     public Selector selector() {
         return selector;
     }
@@ -404,13 +438,22 @@ public final class LoopCore implements Executor {
             timeout = -1;
         }
         boolean busy = timeout == 0 || !inbox.isEmpty();
+        long idleDeadline = LoopClock.NO_DEADLINE;
+        boolean askClock = !busy && clockDecidesWaits;
+        if (askClock) {
+            idleDeadline = timers.isEmpty() ? LoopClock.NO_DEADLINE : timers.firstDeadline();
+            timeout = clock.realWait(idleDeadline, clockHolds > 0 || hooks.hasTaskBlockedOutsideLoop());
+        }
         if (!busy || stopping || pollDue || sincePoll >= POLL_INTERVAL) {
             poll(busy ? 0 : timeout);
             sincePoll = 0;
             pollDue = false;
-            lastPollNanos = nanoTime();
+            lastPollNanos = realNanos();
         }
         drainInbox();
+        if (askClock && ready.isEmpty()) {
+            clock.idle(idleDeadline);
+        }
         if (!timers.isEmpty()) {
             long now = nanoTime();
             while (!timers.isEmpty() && timers.firstDeadline() <= now) {
@@ -456,22 +499,27 @@ public final class LoopCore implements Executor {
     }
 
     private void run(Runnable item) {
-        if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && nanoTime() - lastPollNanos >= POLL_INTERVAL_NANOS) {
+        if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && realNanos() - lastPollNanos >= POLL_INTERVAL_NANOS) {
             pollDue = true;
         }
-        long start = debug ? System.nanoTime() : 0;
+        long start = debug ? realNanos() : 0;
         try {
             item.run();
         } catch (Throwable error) {
             hooks.callbackFailed(item, error);
         } finally {
             if (debug) {
-                long took = System.nanoTime() - start;
+                long took = realNanos() - start;
                 if (took >= slowCallbackNanos) {
                     hooks.slowCallback(item, took);
                 }
             }
         }
+    }
+
+    /** How long the loop thread really worked: real time whatever the loop's clock (see {@link LoopClock}). */
+    private static long realNanos() {
+        return LoopClock.SYSTEM.nanoTime();
     }
 
     private void poll(long timeoutNanos) {

@@ -48,7 +48,12 @@ class LoopPollingTest {
         @Override
         public void slowCallback(Runnable item, long nanos) {
         }
-    });
+
+        @Override
+        public boolean hasTaskBlockedOutsideLoop() {
+            return false;
+        }
+    }, LoopClock.SYSTEM);
     private final Pipe pipe;
 
     /** Callbacks run so far by the stream, and the stream's count when the pipe became readable and when its handler ran. */
@@ -189,7 +194,7 @@ class LoopPollingTest {
         assumeTrue(Files.isReadable(THREAD_STAT), "needs Linux's /proc/thread-self/stat to read this thread's CPU time");
         long delay = TimeUnit.MILLISECONDS.toNanos(300);
         long start = System.nanoTime();
-        core.schedule(LoopCore.nanoTime() + delay, core::stop);
+        core.schedule(core.nanoTime() + delay, core::stop);
         long ticks0 = cpuTicks();
         core.runForever();
         long ticks = cpuTicks() - ticks0;
