@@ -187,9 +187,10 @@ final class PipeWriter extends PipePump {
         this.low = low;
     }
 
+    /** Once the pipe is lost (aborted, failed or closed) what was buffered is dropped, as in asyncio. */
     @Override
     public int getWriteBufferSize() {
-        return (int) Math.min(Integer.MAX_VALUE, bufferSize);
+        return lost ? 0 : (int) Math.min(Integer.MAX_VALUE, bufferSize);
     }
 
     @Override
