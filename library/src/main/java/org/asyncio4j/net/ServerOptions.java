@@ -5,6 +5,7 @@ package org.asyncio4j.net;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -24,10 +25,7 @@ public final class ServerOptions {
     private boolean reuseAddress = true;
     private boolean reusePort;
     private boolean startServing = true;
-    private SSLContext ssl;
-    private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
-    private Duration sslShutdownTimeout = Duration.ofSeconds(30);
-    private List<String> alpnProtocols = List.of();
+    private TlsOptions tls = TlsOptions.defaults();
 
     private ServerOptions() {
     }
@@ -50,10 +48,7 @@ public final class ServerOptions {
         c.reuseAddress = reuseAddress;
         c.reusePort = reusePort;
         c.startServing = startServing;
-        c.ssl = ssl;
-        c.sslHandshakeTimeout = sslHandshakeTimeout;
-        c.sslShutdownTimeout = sslShutdownTimeout;
-        c.alpnProtocols = alpnProtocols;
+        c.tls = tls;
         return c;
     }
 
@@ -86,7 +81,13 @@ public final class ServerOptions {
 
     /** Speaks TLS with {@code context}, which holds the server's key and certificate (asyncio's {@code ssl}). */
     public ServerOptions ssl(SSLContext context) {
-        return with(c -> c.ssl = context);
+        return with(c -> c.tls = tls.context(context));
+    }
+
+    /** All the TLS settings at once (the context, both timeouts, ALPN), as {@link ConnectOptions#tls(TlsOptions)} takes them too. */
+    public ServerOptions tls(TlsOptions tls) {
+        Objects.requireNonNull(tls, "tls");
+        return with(c -> c.tls = tls);
     }
 
     /**
@@ -95,7 +96,7 @@ public final class ServerOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ServerOptions sslHandshakeTimeout(Duration timeout) {
-        return with(c -> c.sslHandshakeTimeout = ConnectOptions.checkTlsTimeout(timeout));
+        return with(c -> c.tls = tls.handshakeTimeout(timeout));
     }
 
     /**
@@ -105,12 +106,12 @@ public final class ServerOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ServerOptions sslShutdownTimeout(Duration timeout) {
-        return with(c -> c.sslShutdownTimeout = ConnectOptions.checkTlsTimeout(timeout));
+        return with(c -> c.tls = tls.shutdownTimeout(timeout));
     }
 
     /** The application protocols the server accepts through ALPN, most preferred first. */
     public ServerOptions alpnProtocols(String... protocols) {
-        return with(c -> c.alpnProtocols = List.of(protocols));
+        return with(c -> c.tls = tls.alpnProtocols(protocols));
     }
 
     public int backlog() {
@@ -130,18 +131,23 @@ public final class ServerOptions {
     }
 
     public SSLContext ssl() {
-        return ssl;
+        return tls.context();
+    }
+
+    /** The TLS settings. */
+    public TlsOptions tls() {
+        return tls;
     }
 
     public Duration sslHandshakeTimeout() {
-        return sslHandshakeTimeout;
+        return tls.handshakeTimeout();
     }
 
     public Duration sslShutdownTimeout() {
-        return sslShutdownTimeout;
+        return tls.shutdownTimeout();
     }
 
     public List<String> alpnProtocols() {
-        return alpnProtocols;
+        return tls.alpnProtocols();
     }
 }

@@ -260,10 +260,6 @@ public final class LoopCore implements Executor {
         return timers.size();
     }
 
-    public int readyCount() {
-        return ready.size() + inbox.size();
-    }
-
     public Selector selector() {
         return selector;
     }
