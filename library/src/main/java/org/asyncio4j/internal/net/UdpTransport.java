@@ -49,7 +49,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
     public void start(Future<Void> waiter) {
         loop.callSoon(() -> protocol.connectionMade(this));
         loop.callSoon(() -> {
-            if (!closing) {
+            if (!closing()) {
                 setInterest(interest | SelectionKey.OP_READ);
             }
         });
@@ -65,7 +65,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             flush();
         }
-        if ((ready & SelectionKey.OP_READ) != 0 && !closing) {
+        if ((ready & SelectionKey.OP_READ) != 0 && !closing()) {
             receive();
         }
     }
@@ -96,7 +96,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         Objects.requireNonNull(data, "data");
         checkThread("sendto");
         SocketAddress target = checkAddress(address);
-        if (lost) {
+        if (lost()) {
             return;
         }
         ByteBuffer buffer = ByteBuffer.wrap(data);
@@ -152,7 +152,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
             }
         }
         setInterest(interest & ~SelectionKey.OP_WRITE);
-        if (closing) {
+        if (closing()) {
             scheduleConnectionLost(null);
         }
     }
@@ -198,6 +198,6 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
 
     @Override
     public String toString() {
-        return "<UdpTransport " + (lost ? "closed" : closing ? "closing" : "open") + " sockname=" + extra.get("sockname") + ">";
+        return "<UdpTransport " + (lost() ? "closed" : closing() ? "closing" : "open") + " sockname=" + extra.get("sockname") + ">";
     }
 }
