@@ -53,6 +53,39 @@
  * ({@code internal.sync}, {@code internal.net}, {@code internal.subprocess}). Imports point down
  * only; a test enforces it.
  *
+ * <h2>Threads and memory consistency</h2>
+ * A loop and everything bound to it (futures, tasks, handles, transports, streams, primitives,
+ * queues) belong to the loop's thread: only the loop's tasks and callbacks may touch them, so
+ * they need no locks and no {@code volatile}. In debug mode the public methods check it; the
+ * internal loop-only methods assert it (tests run with {@code -ea}). These are the only doors
+ * between the loop and other threads, and what each guarantees, in the sense of the Java memory
+ * model's <i>happens-before</i> (as {@code java.util.concurrent} states it for its queues and
+ * executors):
+ * <ul>
+ * <li>{@link EventLoop#callSoonThreadsafe}: actions of a thread before the call happen-before
+ *     the callback runs on the loop. Signal handlers ({@link EventLoop#addSignalHandler}) and
+ *     everything the library's own threads report (a child's pipes and exit, JDK timer and
+ *     poller threads waking a task) reach the loop through the same inbox, with the same edge.
+ * <li>{@link EventLoop#stop()}: actions before the call happen-before {@code runForever}
+ *     returns.
+ * <li>{@link Asyncio#runCoroutineThreadsafe}: actions before the call happen-before the
+ *     coroutine starts; the coroutine's actions happen-before the returned
+ *     {@code CompletableFuture} completes (so before its {@code join} returns).
+ * <li>{@link Future#toCompletableFuture()}: the future's completion on the loop happens-before
+ *     the {@code CompletableFuture}'s; cancelling the {@code CompletableFuture} from any thread
+ *     reaches the future through {@code callSoonThreadsafe}.
+ * <li>{@link Asyncio#wrapFuture}: the {@code CompletionStage}'s completion on any
+ *     thread happens-before the awaiting task resumes.
+ * <li>{@link Asyncio#toThread} and {@link EventLoop#runInExecutor}: actions of the task before
+ *     the call happen-before the function starts on the executor's thread; the function's
+ *     actions happen-before the awaiting task resumes.
+ * <li>A task's virtual thread woken by another thread (a JDK lock, {@code LockSupport.unpark},
+ *     a blocking call that completes): the waker's actions before the wake-up happen-before the
+ *     task continues; the continuation goes to the loop through the inbox (the carrier's
+ *     {@code execute}, which any thread may call).
+ * </ul>
+ * Everything else is a data race when used from another thread.
+ *
  * {@snippet :
  * String greeting = Asyncio.run(() -> {
  *     Task<String> name = Asyncio.createTask(() -> { Asyncio.sleep(0.1); return "world"; });

@@ -100,6 +100,7 @@ abstract class SelectorTransport implements IoHandler {
 
     /** Drops the queued writes and ends the connection with {@code error} as the protocol's reason. */
     final void forceClose(Exception error) {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (lost()) {
             return;
         }
@@ -112,6 +113,11 @@ abstract class SelectorTransport implements IoHandler {
      * Debug mode: refuses a call from a thread that is not the loop's (asyncio checks its
      * non-thread-safe methods the same way); costs one flag test otherwise.
      */
+    /** For assertions: the caller is on this transport's loop (or none runs it). */
+    final boolean onLoop() {
+        return core.inLoopOrIdle();
+    }
+
     final void checkThread(String operation) {
         if (core.debug() && loop.isRunning() && !core.inLoop()) {
             throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
@@ -120,6 +126,7 @@ abstract class SelectorTransport implements IoHandler {
     }
 
     final void setInterest(int ops) {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (ops != interest) {
             interest = ops;
             if (key.isValid()) {
@@ -130,6 +137,7 @@ abstract class SelectorTransport implements IoHandler {
 
     /** Schedules, once, the protocol's {@code connectionLost(error)} followed by closing the channel. */
     final void scheduleConnectionLost(Exception error) {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (lost()) {
             return;
         }

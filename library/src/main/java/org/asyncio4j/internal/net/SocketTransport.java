@@ -124,6 +124,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
 
     @Override
     public void run() {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (!key.isValid()) {
             return;
         }

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSession;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
 import org.asyncio4j.TimerHandle;
+import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.net.BaseProtocol;
 import org.asyncio4j.net.BufferedProtocol;
 import org.asyncio4j.net.Protocol;
@@ -199,6 +200,7 @@ public final class TlsLayer implements Protocol {
 
     /** Advances the handshake, then decrypts what arrived and sends what waits. */
     private void step() {
+        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         try {
             if (handshaking() && !handshake()) {
                 return;

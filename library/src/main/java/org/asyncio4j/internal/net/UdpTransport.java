@@ -58,6 +58,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
 
     @Override
     public void run() {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (!key.isValid()) {
             return;
         }

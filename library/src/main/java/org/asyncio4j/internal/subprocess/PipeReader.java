@@ -93,6 +93,7 @@ final class PipeReader extends PipePump {
      * still counts as undelivered, so the thread reads no further meanwhile.
      */
     private void deliver(byte[] chunk) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         held.add(chunk);
         deliverHeld();
     }
@@ -150,6 +151,7 @@ final class PipeReader extends PipePump {
     }
 
     private void endOfStream() {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (lost) {
             return;
         }
@@ -166,6 +168,7 @@ final class PipeReader extends PipePump {
     }
 
     private void failed(IOException error) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (!lost) {
             scheduleConnectionLost(error);
         }

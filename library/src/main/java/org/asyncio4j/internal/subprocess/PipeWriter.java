@@ -86,6 +86,7 @@ final class PipeWriter extends PipePump {
     }
 
     private void written(int bytes) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         bufferSize -= bytes;
         if (protocolPaused && bufferSize <= low) {
             protocolPaused = false;
