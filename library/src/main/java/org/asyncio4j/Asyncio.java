@@ -14,7 +14,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.asyncio4j.internal.signals.Sigint;
 
 /**
  * The entry points of asyncio4j, named after asyncio's module-level functions.
@@ -51,8 +50,8 @@ public final class Asyncio {
      * Runs {@code main} as a task on a new event loop and returns its result: asyncio's
      * {@code asyncio.run}. When {@code main} finishes, the tasks it left are cancelled and awaited,
      * the async generators still open are closed, the default executor is shut down and the loop
-     * is closed. Its exception is rethrown
-     * unchanged (even a checked one).
+     * is closed: a {@link Runner} used once. Its exception is rethrown unchanged (even a
+     * checked one).
      *
      * <p>On the JVM's main thread, Ctrl+C cancels {@code main}; once it has finished cancelled,
      * {@link KeyboardInterrupt} is thrown (Python 3.11 behaviour). A second Ctrl+C, while
@@ -73,34 +72,7 @@ public final class Asyncio {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop;"
                     + " inside a task, call the coroutine directly or use createTask");
         }
-        EventLoop loop = newEventLoop();
-        try {
-            loop.setDebug(debug);
-            Task<T> task = loop.createTask(main);
-            // Python 3.11's Runner: the first Ctrl+C cancels main (or interrupts, if main is done and
-            // the leftovers are being cleaned up); the second interrupts even if main swallowed the
-            // cancellation; a third, while the cleanup still waits, ends the JVM.
-            Runnable cancelMain = () -> loop.callSoonThreadsafeQuietly(() -> {
-                if (task.isDone()) {
-                    throw new KeyboardInterrupt();
-                }
-                task.cancel();
-            });
-            try (Sigint sigint = Sigint.installOnMainThread(cancelMain, loop::interruptFromSigint)) {
-                try {
-                    return loop.runUntilComplete(task);
-                } catch (CancelledError e) {
-                    if (sigint != null && sigint.received() > 0 && task.uncancel() == 0) {
-                        throw new KeyboardInterrupt();
-                    }
-                    throw e;
-                } finally {
-                    finish(loop);
-                }
-            }
-        } finally {
-            loop.close();
-        }
+        return new Runner(debug).runThenClose(main);
     }
 
     /** {@link #run(Coroutine)} for a body without a result. */
@@ -110,15 +82,6 @@ public final class Asyncio {
 
     public static void run(AsyncRunnable main, boolean debug) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), debug);
-    }
-
-    private static void finish(EventLoop loop) {
-        List<Task<?>> leftovers = List.copyOf(loop.allTasks());
-        if (!leftovers.isEmpty()) {
-            loop.cancelAndFinish(leftovers);
-        }
-        loop.runUntilComplete(loop.shutdownAsyncGenerators());
-        loop.runUntilComplete(loop.shutdownDefaultExecutor());
     }
 
     /** A new event loop, not running; close it when done (it is {@link AutoCloseable}). */

@@ -50,6 +50,26 @@ import java.util.function.Consumer;
  * {@code Exception} around it when one may come. An exception that is set and never retrieved is
  * reported to the loop's exception handler when the future is garbage collected.
  *
+ * <h2>States</h2>
+ * A future is pending until it completes, once, in one of three ways; nothing changes it after.
+ * <table class="striped">
+ * <caption>States of a future</caption>
+ * <thead><tr><th>State</th><th>{@link #isDone()}</th><th>{@link #isCancelled()}</th>
+ *     <th>entered by</th><th>{@link #await()} / {@link #result()}</th></tr></thead>
+ * <tbody>
+ * <tr><td>pending</td><td>false</td><td>false</td><td>creation</td>
+ *     <td>await parks; result throws {@link InvalidStateError}</td></tr>
+ * <tr><td>finished with a result</td><td>true</td><td>false</td><td>{@link #setResult}</td>
+ *     <td>the result</td></tr>
+ * <tr><td>failed</td><td>true</td><td>false</td><td>{@link #setException}</td>
+ *     <td>throws the exception</td></tr>
+ * <tr><td>cancelled</td><td>true</td><td>true</td><td>{@link #cancel()}</td>
+ *     <td>throws {@link CancelledError}</td></tr>
+ * </tbody>
+ * </table>
+ * Completing a done future throws {@link InvalidStateError}; cancelling one returns false. Each
+ * completion schedules the done callbacks and wakes the tasks awaiting it.
+ *
  * @param <T> the result type
  */
 public class Future<T> {

@@ -93,10 +93,6 @@ public sealed class Handle implements Runnable permits TimerHandle {
         }
     }
 
-    Runnable callback() {
-        return callback;
-    }
-
     @Override
     public String toString() {
         return getClass().getSimpleName() + (cancelled ? " cancelled" : " " + callback);

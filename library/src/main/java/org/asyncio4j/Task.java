@@ -42,6 +42,38 @@ import org.asyncio4j.internal.loop.LoopCore;
  * and returns normally is not cancelled; {@link #cancelling()} and {@link #uncancel()} count the
  * pending requests, as in Python 3.11+.
  *
+ * <h2>States</h2>
+ * A task is a {@link Future} whose completion its coroutine decides. Before it is done it goes
+ * through the states below (as kotlinx's {@code Job} documents its own); once done, it is in one
+ * of the future's three final states.
+ * <table class="striped">
+ * <caption>States of a task</caption>
+ * <thead><tr><th>State</th><th>{@link #isDone()}</th><th>{@link #cancelling()}</th>
+ *     <th>what happens</th><th>next</th></tr></thead>
+ * <tbody>
+ * <tr><td>scheduled</td><td>false</td><td>0</td>
+ *     <td>created; its first step waits in the ready queue (an eager task skips this)</td>
+ *     <td>running</td></tr>
+ * <tr><td>running</td><td>false</td><td>0</td>
+ *     <td>the coroutine runs on the loop thread, or blocks in a JDK call</td>
+ *     <td>suspended, done</td></tr>
+ * <tr><td>suspended</td><td>false</td><td>0</td>
+ *     <td>parked in {@code await} or a sleep; resumed by the loop when what it waits for is done</td>
+ *     <td>running</td></tr>
+ * <tr><td>cancel requested</td><td>false</td><td>&ge; 1</td>
+ *     <td>{@link #cancel(String)} was called: the awaited future is cancelled, or the thread
+ *     interrupted, and {@link CancelledError} is thrown at the current or next suspension;
+ *     {@link #uncancel()} lowers the count</td>
+ *     <td>running (handling it), done</td></tr>
+ * <tr><td>done</td><td>true</td><td>any</td>
+ *     <td>the coroutine returned (a result), threw (an exception) or let {@link CancelledError}
+ *     escape (cancelled)</td>
+ *     <td>&mdash;</td></tr>
+ * </tbody>
+ * </table>
+ * A task that catches the {@link CancelledError} and returns finishes with its result, not
+ * cancelled. Cancelling a scheduled task that never ran makes it cancelled without running it.
+ *
  * @param <T> the result type
  */
 public final class Task<T> extends Future<T> {

@@ -42,8 +42,4 @@ public final class TimerHandle extends Handle {
             }
         }
     }
-
-    long deadline() {
-        return deadline;
-    }
 }

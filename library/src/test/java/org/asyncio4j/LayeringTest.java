@@ -16,36 +16,91 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The layers of DESIGN.md point down only: the loop knows nothing above it, the carrier only the loop. */
+/**
+ * The layers of docs/design.md point down only, and every package has its place: the runtime
+ * under {@code internal} (loop, carrier, signals) knows nothing above it; the core
+ * ({@code org.asyncio4j}) builds on the runtime only; each feature (sync, queues, net,
+ * subprocess) uses the core and its own internal package, and nothing beside it but what it is
+ * built on (subprocess pipes are stream transports, so subprocess uses net).
+ */
 class LayeringTest {
     private static final Path SOURCES = Path.of("src/main/java/org/asyncio4j");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.asyncio4j[\\w.]*)\\.\\w+;", Pattern.MULTILINE);
+    private static final String ROOT = "org.asyncio4j";
 
-    /** For each internal layer, the asyncio4j packages it may import. */
-    private static final Map<String, List<String>> ALLOWED = Map.of(
-            "internal/loop", List.of("org.asyncio4j.internal.loop"),
-            "internal/carrier", List.of("org.asyncio4j.internal.carrier"),
-            "internal/signals", List.of("org.asyncio4j.internal.signals"));
+    /** For each package (relative to org/asyncio4j), the other asyncio4j packages it may import. */
+    private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            // the runtime: below everything
+            Map.entry("internal/loop", List.of()),
+            Map.entry("internal/carrier", List.of()),
+            Map.entry("internal/signals", List.of()),
+            // the core: futures, tasks, the loop's contract, the facade and the combinators
+            Map.entry("", List.of("internal.loop", "internal.carrier", "internal.signals")),
+            // the features' machinery, each under its public package
+            Map.entry("internal/sync", List.of("", "internal.loop")),
+            Map.entry("internal/net", List.of("", "internal.loop", "net")),
+            Map.entry("internal/subprocess", List.of("", "internal.loop", "internal.net", "net", "subprocess")),
+            // the features
+            Map.entry("sync", List.of("", "internal.sync")),
+            Map.entry("queues", List.of("", "internal.sync")),
+            Map.entry("net", List.of("", "internal.net")),
+            Map.entry("subprocess", List.of("", "net", "internal.subprocess")));
+
+    private static String packageOf(String relative) {
+        return relative.isEmpty() ? ROOT : ROOT + "." + relative.replace('/', '.');
+    }
 
     @Test
-    void lowerLayersDoNotImportHigherOnes() throws IOException {
+    void everyPackageHasAPlaceInTheLayers() throws IOException {
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            List<String> packages = dirs.filter(Files::isDirectory)
+                    .filter(LayeringTest::hasSources)
+                    .map(d -> SOURCES.relativize(d).toString())
+                    .toList();
+            assertThat(ALLOWED.keySet()).containsExactlyInAnyOrderElementsOf(packages);
+        }
+    }
+
+    @Test
+    void importsPointDownOnly() throws IOException {
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, List<String>> layer : ALLOWED.entrySet()) {
-            Path dir = SOURCES.resolve(layer.getKey());
-            assertThat(dir).isDirectory();
-            try (Stream<Path> files = Files.walk(dir)) {
+            String own = packageOf(layer.getKey());
+            List<String> allowed = layer.getValue().stream().map(LayeringTest::packageOf).toList();
+            try (Stream<Path> files = Files.list(SOURCES.resolve(layer.getKey()))) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Matcher imports = IMPORT.matcher(Files.readString(file));
+                    Matcher imports = IMPORT.matcher(read(file));
                     while (imports.find()) {
-                        String imported = imports.group(1);
-                        if (layer.getValue().stream().noneMatch(imported::startsWith)) {
-                            violations.add(file + " imports " + imported);
+                        String imported = packageWithoutNestedClass(imports.group(1));
+                        if (!imported.equals(own) && !allowed.contains(imported)) {
+                            violations.add(file + " imports " + imports.group(1));
                         }
                     }
                 }
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    /** {@code org.asyncio4j.net.Transport} (an import of a nested class) names package {@code org.asyncio4j.net}. */
+    private static String packageWithoutNestedClass(String qualifier) {
+        String[] parts = qualifier.split("\\.");
+        StringBuilder pkg = new StringBuilder();
+        for (String part : parts) {
+            if (Character.isUpperCase(part.charAt(0))) {
+                break;
+            }
+            pkg.append(pkg.isEmpty() ? "" : ".").append(part);
+        }
+        return pkg.toString();
+    }
+
+    private static boolean hasSources(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> p.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -25,11 +25,8 @@ public final class ConnectOptions {
     private static final ConnectOptions DEFAULTS = new ConnectOptions();
 
     private SocketAddress localAddress;
-    private SSLContext ssl;
+    private TlsOptions tls = TlsOptions.defaults();
     private String serverHostname;
-    private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
-    private Duration sslShutdownTimeout = Duration.ofSeconds(30);
-    private List<String> alpnProtocols = List.of();
     private Duration happyEyeballsDelay;
 
     private ConnectOptions() {
@@ -50,11 +47,8 @@ public final class ConnectOptions {
     private ConnectOptions copy() {
         ConnectOptions c = new ConnectOptions();
         c.localAddress = localAddress;
-        c.ssl = ssl;
+        c.tls = tls;
         c.serverHostname = serverHostname;
-        c.sslHandshakeTimeout = sslHandshakeTimeout;
-        c.sslShutdownTimeout = sslShutdownTimeout;
-        c.alpnProtocols = alpnProtocols;
         c.happyEyeballsDelay = happyEyeballsDelay;
         return c;
     }
@@ -69,7 +63,13 @@ public final class ConnectOptions {
      * certificate is checked against the context's trust store and against the server name.
      */
     public ConnectOptions ssl(SSLContext context) {
-        return with(c -> c.ssl = context);
+        return with(c -> c.tls = tls.context(context));
+    }
+
+    /** All the TLS settings at once (the context, both timeouts, ALPN), as {@link ServerOptions#tls(TlsOptions)} takes them too. */
+    public ConnectOptions tls(TlsOptions tls) {
+        Objects.requireNonNull(tls, "tls");
+        return with(c -> c.tls = tls);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class ConnectOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ConnectOptions sslHandshakeTimeout(Duration timeout) {
-        return with(c -> c.sslHandshakeTimeout = checkTlsTimeout(timeout));
+        return with(c -> c.tls = tls.handshakeTimeout(timeout));
     }
 
     /**
@@ -97,13 +97,12 @@ public final class ConnectOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ConnectOptions sslShutdownTimeout(Duration timeout) {
-        return with(c -> c.sslShutdownTimeout = checkTlsTimeout(timeout));
+        return with(c -> c.tls = tls.shutdownTimeout(timeout));
     }
 
     /** The application protocols to offer through ALPN, most preferred first. */
     public ConnectOptions alpnProtocols(String... protocols) {
-        List<String> names = alpnList(protocols);
-        return with(c -> c.alpnProtocols = names);
+        return with(c -> c.tls = tls.alpnProtocols(protocols));
     }
 
     /**
@@ -118,28 +117,17 @@ public final class ConnectOptions {
         return with(c -> c.happyEyeballsDelay = delay);
     }
 
-    static List<String> alpnList(String[] protocols) {
-        Objects.requireNonNull(protocols, "protocols");
-        for (String protocol : protocols) {
-            Objects.requireNonNull(protocol, "protocols contains null");
-        }
-        return List.of(protocols);
-    }
-
-    static Duration checkTlsTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("a TLS timeout must be positive, not " + timeout);
-        }
-        return timeout;
-    }
-
     public SocketAddress localAddress() {
         return localAddress;
     }
 
     public SSLContext ssl() {
-        return ssl;
+        return tls.context();
+    }
+
+    /** The TLS settings. */
+    public TlsOptions tls() {
+        return tls;
     }
 
     public String serverHostname() {
@@ -147,15 +135,15 @@ public final class ConnectOptions {
     }
 
     public Duration sslHandshakeTimeout() {
-        return sslHandshakeTimeout;
+        return tls.handshakeTimeout();
     }
 
     public Duration sslShutdownTimeout() {
-        return sslShutdownTimeout;
+        return tls.shutdownTimeout();
     }
 
     public List<String> alpnProtocols() {
-        return alpnProtocols;
+        return tls.alpnProtocols();
     }
 
     public Duration happyEyeballsDelay() {
@@ -164,8 +152,8 @@ public final class ConnectOptions {
 
     @Override
     public String toString() {
-        return "ConnectOptions[localAddress=" + localAddress + ", ssl=" + (ssl != null) + ", serverHostname="
-                + Objects.toString(serverHostname, "(host)") + ", alpn=" + alpnProtocols + ", happyEyeballsDelay="
+        return "ConnectOptions[localAddress=" + localAddress + ", ssl=" + tls.enabled() + ", serverHostname="
+                + Objects.toString(serverHostname, "(host)") + ", alpn=" + tls.alpnProtocols() + ", happyEyeballsDelay="
                 + happyEyeballsDelay + "]";
     }
 }

@@ -25,10 +25,7 @@ public final class ServerOptions {
     private boolean reuseAddress = true;
     private boolean reusePort;
     private boolean startServing = true;
-    private SSLContext ssl;
-    private Duration sslHandshakeTimeout = Duration.ofSeconds(60);
-    private Duration sslShutdownTimeout = Duration.ofSeconds(30);
-    private List<String> alpnProtocols = List.of();
+    private TlsOptions tls = TlsOptions.defaults();
     private boolean cleanupSocket = true;
 
     private ServerOptions() {
@@ -55,10 +52,7 @@ public final class ServerOptions {
         c.reuseAddress = reuseAddress;
         c.reusePort = reusePort;
         c.startServing = startServing;
-        c.ssl = ssl;
-        c.sslHandshakeTimeout = sslHandshakeTimeout;
-        c.sslShutdownTimeout = sslShutdownTimeout;
-        c.alpnProtocols = alpnProtocols;
+        c.tls = tls;
         c.cleanupSocket = cleanupSocket;
         return c;
     }
@@ -92,7 +86,13 @@ public final class ServerOptions {
 
     /** Speaks TLS with {@code context}, which holds the server's key and certificate (asyncio's {@code ssl}). */
     public ServerOptions ssl(SSLContext context) {
-        return with(c -> c.ssl = context);
+        return with(c -> c.tls = tls.context(context));
+    }
+
+    /** All the TLS settings at once (the context, both timeouts, ALPN), as {@link ConnectOptions#tls(TlsOptions)} takes them too. */
+    public ServerOptions tls(TlsOptions tls) {
+        Objects.requireNonNull(tls, "tls");
+        return with(c -> c.tls = tls);
     }
 
     /**
@@ -101,7 +101,7 @@ public final class ServerOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ServerOptions sslHandshakeTimeout(Duration timeout) {
-        return with(c -> c.sslHandshakeTimeout = ConnectOptions.checkTlsTimeout(timeout));
+        return with(c -> c.tls = tls.handshakeTimeout(timeout));
     }
 
     /**
@@ -111,13 +111,12 @@ public final class ServerOptions {
      * @throws IllegalArgumentException unless positive
      */
     public ServerOptions sslShutdownTimeout(Duration timeout) {
-        return with(c -> c.sslShutdownTimeout = ConnectOptions.checkTlsTimeout(timeout));
+        return with(c -> c.tls = tls.shutdownTimeout(timeout));
     }
 
     /** The application protocols the server accepts through ALPN, most preferred first. */
     public ServerOptions alpnProtocols(String... protocols) {
-        List<String> names = ConnectOptions.alpnList(protocols);
-        return with(c -> c.alpnProtocols = names);
+        return with(c -> c.tls = tls.alpnProtocols(protocols));
     }
 
     /**
@@ -148,19 +147,24 @@ public final class ServerOptions {
     }
 
     public SSLContext ssl() {
-        return ssl;
+        return tls.context();
+    }
+
+    /** The TLS settings. */
+    public TlsOptions tls() {
+        return tls;
     }
 
     public Duration sslHandshakeTimeout() {
-        return sslHandshakeTimeout;
+        return tls.handshakeTimeout();
     }
 
     public Duration sslShutdownTimeout() {
-        return sslShutdownTimeout;
+        return tls.shutdownTimeout();
     }
 
     public List<String> alpnProtocols() {
-        return alpnProtocols;
+        return tls.alpnProtocols();
     }
 
     public boolean cleanupSocket() {

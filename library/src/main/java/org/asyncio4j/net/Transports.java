@@ -91,8 +91,7 @@ public final class Transports {
             throw new IllegalArgumentException("TLS over a Unix-domain socket needs serverHostname: the name the"
                     + " server's certificate must carry (\"\" skips host name verification)");
         }
-        return new TlsSetup(options.ssl(), name, options.sslHandshakeTimeout(), options.sslShutdownTimeout(),
-                options.alpnProtocols());
+        return TlsSetup.of(options.tls(), name);
     }
 
     /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}. */
@@ -137,7 +136,7 @@ public final class Transports {
     public static Transport startTls(Transport transport, BaseProtocol protocol, SSLContext context, boolean serverSide,
                                      String serverHostname) throws IOException {
         return TlsUpgrade.startTls(Asyncio.getRunningLoop(), transport, protocol, context, serverSide, serverHostname,
-                ConnectOptions.defaults().sslHandshakeTimeout(), ConnectOptions.defaults().sslShutdownTimeout());
+                TlsOptions.defaults().handshakeTimeout(), TlsOptions.defaults().shutdownTimeout());
     }
 
     /**

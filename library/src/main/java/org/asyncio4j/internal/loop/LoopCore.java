@@ -566,4 +566,14 @@ public final class LoopCore implements Executor {
             selector.wakeup();
         }
     }
+
+    /**
+     * For assertions on the loop-only internal methods ({@code assert core.inLoopOrIdle()}, as
+     * Netty asserts {@code inEventLoop()}): the caller is the loop thread or one of its tasks,
+     * or no thread runs the loop (setting up before a run, cleaning up after it or in
+     * {@code close}).
+     */
+    public boolean inLoopOrIdle() {
+        return loopThread == null || inLoop();
+    }
 }

@@ -30,8 +30,7 @@ public final class Listeners {
                                             List<? extends SocketAddress> addresses, ServerOptions options) throws IOException {
         Supplier<? extends BaseProtocol> factory = protocolFactory;
         if (options.ssl() != null) {
-            TlsSetup tls = new TlsSetup(options.ssl(), "", options.sslHandshakeTimeout(), options.sslShutdownTimeout(),
-                    options.alpnProtocols());
+            TlsSetup tls = TlsSetup.of(options.tls(), "");
             factory = () -> new TlsLayer(loop, tls.serverEngine(), protocolFactory.get(), null, tls, true);
         }
         List<ServerSocketChannel> channels = new ArrayList<>();

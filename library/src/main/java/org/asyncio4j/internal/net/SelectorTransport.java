@@ -22,6 +22,23 @@ import org.asyncio4j.net.BaseProtocol;
  * interest set, the closing state, extra information, and the end of the connection.
  */
 abstract class SelectorTransport implements IoHandler {
+
+    /* Implementation notes: the connection's life, one state machine for stream and datagram transports
+     *
+     *   from            event                                      to
+     *   OPEN            close(), nothing queued                    LOST
+     *   OPEN            close(), writes queued                     CLOSING
+     *   CLOSING         the queue flushed                          LOST
+     *   OPEN, CLOSING   abort(), a fatal error                     LOST (queued writes dropped)
+     *   LOST            anything                                   LOST (nothing more happens)
+     *
+     * Entering LOST schedules connectionLost, once; its callback then closes the channel.
+     * Reading stops on leaving OPEN.
+     */
+
+    /** Where the connection is in its life; see the table above. */
+    enum Life { OPEN, CLOSING, LOST }
+
     final EventLoop loop;
     private final LoopCore core;
     final SelectableChannel channel;
@@ -29,9 +46,7 @@ abstract class SelectorTransport implements IoHandler {
     final Map<String, Object> extra = new LinkedHashMap<>();
     /** Mirrors the key's interest set, so that the key is only touched when it must change. */
     int interest;
-    boolean closing;
-    /** connectionLost is scheduled: from then on the transport does nothing. */
-    boolean lost;
+    private Life life = Life.OPEN;
 
     /** Takes over {@code key}, the registration of {@code channel} with the loop's selector. */
     SelectorTransport(EventLoop loop, SelectableChannel channel, SelectionKey key) {
@@ -54,10 +69,10 @@ abstract class SelectorTransport implements IoHandler {
     /** Stops reading, sends what is queued, then ends the connection. */
     public void close() {
         checkThread("close");
-        if (closing) {
+        if (closing()) {
             return;
         }
-        closing = true;
+        life = Life.CLOSING;
         setInterest(interest & ~SelectionKey.OP_READ);
         if (!hasPendingWrites()) {
             scheduleConnectionLost(null);
@@ -70,18 +85,33 @@ abstract class SelectorTransport implements IoHandler {
     }
 
     public boolean isClosing() {
-        return closing;
+        return closing();
+    }
+
+    /** Whether the connection has left OPEN: closing or lost. */
+    final boolean closing() {
+        return life != Life.OPEN;
+    }
+
+    /** Whether connectionLost is scheduled: from then on the transport does nothing. */
+    final boolean lost() {
+        return life == Life.LOST;
     }
 
     /** Drops the queued writes and ends the connection with {@code error} as the protocol's reason. */
     final void forceClose(Exception error) {
-        if (lost) {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
+        if (lost()) {
             return;
         }
         dropPendingWrites();
-        closing = true;
         setInterest(0);
         scheduleConnectionLost(error);
+    }
+
+    /** For assertions: the caller is on this transport's loop (or none runs it). */
+    final boolean onLoop() {
+        return core.inLoopOrIdle();
     }
 
     /** Debug mode: refuses a call from a thread that is not the loop's; see {@link org.asyncio4j.internal.loop.LoopCore#checkThread}. */
@@ -90,6 +120,7 @@ abstract class SelectorTransport implements IoHandler {
     }
 
     final void setInterest(int ops) {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (ops != interest) {
             interest = ops;
             if (key.isValid()) {
@@ -100,10 +131,11 @@ abstract class SelectorTransport implements IoHandler {
 
     /** Schedules, once, the protocol's {@code connectionLost(error)} followed by closing the channel. */
     final void scheduleConnectionLost(Exception error) {
-        if (lost) {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
+        if (lost()) {
             return;
         }
-        lost = true;
+        life = Life.LOST;
         loop.callSoon(() -> {
             try {
                 protocol().connectionLost(error);

@@ -185,10 +185,12 @@ public final class SocketServer implements Server {
     }
 
     void attach(SocketTransport client) {
+        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         clients.add(client);
     }
 
     void detach(SocketTransport client) {
+        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (clients.remove(client)) {
             wakeUpIfDone();
         }
@@ -246,6 +248,7 @@ public final class SocketServer implements Server {
         /** Accepts up to a backlog's worth of connections per readiness event, as asyncio does. */
         @Override
         public void run() {
+            assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
             for (int i = 0; i < backlog && serving && key.isValid(); i++) {
                 SocketChannel client;
                 try {

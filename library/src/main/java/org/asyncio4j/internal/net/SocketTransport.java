@@ -34,8 +34,34 @@ public final class SocketTransport extends SelectorTransport implements Transpor
      *   (copied, so the caller may reuse its array); the queue is flushed with gathering writes.
      * - Reads go into one buffer per loop thread (ReadBuffer) and are copied out into an array
      *   the protocol keeps; a BufferedProtocol gets the bytes in its own buffer instead.
-     * - `lost` means connectionLost is scheduled: after that the transport does nothing.
+     * - The connection's life (OPEN, CLOSING, LOST) is SelectorTransport's; each direction has a
+     *   state machine of its own:
+     *
+     *   Input      from                 event                       to
+     *              READING              pauseReading()              PAUSED
+     *              PAUSED               resumeReading()             READING
+     *              READING              end of stream read          AT_EOF
+     *              AT_EOF               pauseReading()              PAUSED_AT_EOF
+     *              PAUSED_AT_EOF        resumeReading()             AT_EOF
+     *   (the selector's OP_READ is on only in READING while OPEN; pausing and resuming do nothing
+     *   once the connection is closing, and isReading() is true in READING and AT_EOF while OPEN)
+     *
+     *   Output     from                 event                       to
+     *              OPEN                 writeEof(), nothing queued  SHUT (shutdownOutput)
+     *              OPEN                 writeEof(), writes queued   EOF_PENDING
+     *              EOF_PENDING          the queue flushed           SHUT (shutdownOutput)
+     *   (writes are refused outside OPEN; writeEof does nothing outside OPEN or once closing)
+     *
+     * - Two flags are not states: `protocolPaused` is the flow-control hysteresis between the
+     *   water marks (pauseWriting was called, resumeWriting not yet), and `sendfileInProgress`
+     *   refuses writes while a sendfile runs.
      */
+
+    /** The receiving direction; see the implementation notes. */
+    private enum Input { READING, PAUSED, AT_EOF, PAUSED_AT_EOF }
+
+    /** The sending direction; see the implementation notes. */
+    private enum Output { OPEN, EOF_PENDING, SHUT }
 
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     private static final int MAX_GATHER = 64;
@@ -48,9 +74,8 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     private long pendingBytes;
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean paused;
-    private boolean eofRequested;
-    private boolean eofSeen;
+    private Input input = Input.READING;
+    private Output output = Output.OPEN;
     private boolean protocolPaused;
     private final List<Future<Void>> emptyWaiters = new ArrayList<>();
     /** While a sendfile runs, the writable event wakes it instead of flushing the (empty) buffer. */
@@ -86,7 +111,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         }
         loop.callSoon(() -> protocol.connectionMade(this));
         loop.callSoon(() -> {
-            if (isReading() && !eofSeen) {
+            if (input == Input.READING && !closing()) {
                 setInterest(interest | SelectionKey.OP_READ);
             }
         });
@@ -99,6 +124,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
 
     @Override
     public void run() {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (!key.isValid()) {
             return;
         }
@@ -165,7 +191,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     }
 
     private void eofReceived() {
-        eofSeen = true;
+        input = Input.AT_EOF;
         setInterest(interest & ~SelectionKey.OP_READ);
         boolean keepOpen;
         try {
@@ -185,7 +211,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     public void write(ByteBuffer data) {
         Objects.requireNonNull(data, "data");
         checkWritable();
-        if (lost || !data.hasRemaining()) {
+        if (lost() || !data.hasRemaining()) {
             return;
         }
         if (pending.isEmpty()) {
@@ -212,7 +238,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         for (byte[] chunk : data) {
             buffers.add(ByteBuffer.wrap(Objects.requireNonNull(chunk, "data contains null")));
         }
-        if (lost || buffers.isEmpty()) {
+        if (lost() || buffers.isEmpty()) {
             return;
         }
         if (pending.isEmpty()) {
@@ -234,7 +260,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
 
     private void checkWritable() {
         checkThread("write");
-        if (eofRequested) {
+        if (output != Output.OPEN) {
             throw new IllegalStateException("Cannot write after writeEof(): the sending side is shut down");
         }
         if (sendfileInProgress) {
@@ -245,7 +271,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     @Override
     public Future<Void> whenWritten() {
         Future<Void> waiter = loop.createFuture();
-        if (lost) {
+        if (lost()) {
             waiter.setException(new SocketException("Connection lost"));
         } else if (pending.isEmpty()) {
             waiter.setResult(null);
@@ -282,7 +308,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
      * @return how many bytes were sent (fewer than asked if the file ends first)
      */
     public long sendfile(FileChannel file, long position, long count) throws IOException {
-        if (closing) {
+        if (closing()) {
             throw new IllegalStateException("the transport is closing: it cannot send a file");
         }
         if (sendfileInProgress) {
@@ -293,7 +319,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         long sent = 0;
         try {
             while (sent < count) {
-                if (lost) {
+                if (lost()) {
                     throw new SocketException("Connection lost");
                 }
                 long n;
@@ -367,9 +393,9 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         if (pending.isEmpty()) {
             setInterest(interest & ~SelectionKey.OP_WRITE);
             wakeEmptyWaiters(null);
-            if (closing) {
+            if (closing()) {
                 scheduleConnectionLost(null);
-            } else if (eofRequested) {
+            } else if (output == Output.EOF_PENDING) {
                 shutdownOutput();
             }
         }
@@ -377,16 +403,17 @@ public final class SocketTransport extends SelectorTransport implements Transpor
 
     @Override
     public void writeEof() {
-        if (closing || eofRequested) {
+        if (closing() || output != Output.OPEN) {
             return;
         }
-        eofRequested = true;
+        output = Output.EOF_PENDING;
         if (pending.isEmpty()) {
             shutdownOutput();
         }
     }
 
     private void shutdownOutput() {
+        output = Output.SHUT;
         try {
             channel.shutdownOutput();
         } catch (IOException e) {
@@ -445,27 +472,31 @@ public final class SocketTransport extends SelectorTransport implements Transpor
 
     @Override
     public void pauseReading() {
-        if (closing || paused) {
+        if (closing() || isPaused()) {
             return;
         }
-        paused = true;
+        input = input == Input.READING ? Input.PAUSED : Input.PAUSED_AT_EOF;
         setInterest(interest & ~SelectionKey.OP_READ);
     }
 
     @Override
     public void resumeReading() {
-        if (closing || !paused) {
+        if (closing() || !isPaused()) {
             return;
         }
-        paused = false;
-        if (!eofSeen) {
+        input = input == Input.PAUSED ? Input.READING : Input.AT_EOF;
+        if (input == Input.READING) {
             setInterest(interest | SelectionKey.OP_READ);
         }
     }
 
+    private boolean isPaused() {
+        return input == Input.PAUSED || input == Input.PAUSED_AT_EOF;
+    }
+
     @Override
     public boolean isReading() {
-        return !paused && !closing;
+        return !isPaused() && !closing();
     }
 
     // ---------------------------------------------------------------- closing
@@ -526,7 +557,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
     @Override
     public String toString() {
         SocketAddress peer = (SocketAddress) extra.get("peername");
-        return "<SocketTransport " + (lost ? "closed" : closing ? "closing" : "open") + " peer=" + peer
+        return "<SocketTransport " + (lost() ? "closed" : closing() ? "closing" : "open") + " peer=" + peer
                 + " buffered=" + pendingBytes + ">";
     }
 }

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSession;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
 import org.asyncio4j.TimerHandle;
+import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.net.BaseProtocol;
 import org.asyncio4j.net.BufferedProtocol;
 import org.asyncio4j.net.Protocol;
@@ -40,7 +41,24 @@ public final class TlsLayer implements Protocol {
      * - Closing sends close_notify, then waits (at most the shutdown timeout) for the peer's, so
      *   that the socket is not closed with the peer's answer unread; what the application would
      *   receive meanwhile is dropped.
+     * - The session's life is one state machine:
+     *
+     *   from                 event                                         to
+     *   HANDSHAKING          handshake finished (app's connectionMade)     OPEN
+     *   HANDSHAKING          close(), abort(), a failure, connection lost  ABANDONED
+     *   ABANDONED            a handshake step still finishing it           SHUTTING_DOWN
+     *   OPEN                 close(), abort(), a failure, peer's close     SHUTTING_DOWN (close_notify sent)
+     *   OPEN, SHUTTING_DOWN  connection lost (app's connectionLost)        LOST
+     *   OPEN                 the app's connectionMade threw                LOST (no connectionLost)
+     *
+     *   The application knows the connection in OPEN and SHUTTING_DOWN (it was told
+     *   connectionMade, not yet connectionLost); its writes wait in appPending while handshaking;
+     *   from ABANDONED, SHUTTING_DOWN and LOST on it is closing: writes and received data are
+     *   dropped, close() does nothing more.
      */
+
+    /** Where the session is; see the implementation notes. */
+    private enum State { HANDSHAKING, ABANDONED, OPEN, SHUTTING_DOWN, LOST }
 
     private final EventLoop loop;
     private final SSLEngine engine;
@@ -58,9 +76,7 @@ public final class TlsLayer implements Protocol {
     private TimerHandle handshakeTimer;
     private TimerHandle shutdownTimer;
     private IOException failure;
-    private boolean handshaking = true;
-    private boolean appConnected;
-    private boolean closing;
+    private State state = State.HANDSHAKING;
 
     /**
      * @param handshakeWaiter completed when the handshake succeeds (after the application's
@@ -117,7 +133,7 @@ public final class TlsLayer implements Protocol {
 
     @Override
     public boolean eofReceived() {
-        if (handshaking) {
+        if (handshaking()) {
             fail(new SSLHandshakeException("the peer closed the connection during the TLS handshake"));
             return false;
         }
@@ -126,7 +142,7 @@ public final class TlsLayer implements Protocol {
         } catch (SSLException truncated) {
             // end of stream without close_notify: the application still hears about the end
         }
-        if (appConnected) {
+        if (appConnected()) {
             appEofReceived();
         }
         return false; // over TLS a half-closed connection cannot go on
@@ -136,13 +152,15 @@ public final class TlsLayer implements Protocol {
     public void connectionLost(Exception error) {
         cancelTimer();
         Exception reason = error != null ? error : failure;
-        if (handshaking && handshakeWaiter != null && !handshakeWaiter.isDone()) {
+        if (handshaking() && handshakeWaiter != null && !handshakeWaiter.isDone()) {
             handshakeWaiter.setException(reason != null ? reason
                     : new SSLHandshakeException("the connection was lost during the TLS handshake"));
         }
-        if (appConnected) {
-            appConnected = false;
+        if (appConnected()) {
+            state = State.LOST;
             app.connectionLost(reason);
+        } else {
+            state = State.ABANDONED;
         }
     }
 
@@ -156,16 +174,40 @@ public final class TlsLayer implements Protocol {
         app.resumeWriting();
     }
 
+    /** The handshake has not finished (and, if abandoned, never will). */
+    private boolean handshaking() {
+        return state == State.HANDSHAKING || state == State.ABANDONED;
+    }
+
+    /** The application was told connectionMade and not yet connectionLost. */
+    private boolean appConnected() {
+        return state == State.OPEN || state == State.SHUTTING_DOWN;
+    }
+
+    private boolean closing() {
+        return state != State.HANDSHAKING && state != State.OPEN;
+    }
+
+    /** Enters the closing state that follows the current one. */
+    private void startClosing() {
+        if (state == State.HANDSHAKING) {
+            state = State.ABANDONED;
+        } else if (state == State.OPEN) {
+            state = State.SHUTTING_DOWN;
+        }
+    }
+
     // ---------------------------------------------------------------- the engine
 
     /** Advances the handshake, then decrypts what arrived and sends what waits. */
     private void step() {
+        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         try {
-            if (handshaking && !handshake()) {
+            if (handshaking() && !handshake()) {
                 return;
             }
             unwrapAll();
-            while (!appPending.isEmpty() && !closing) {
+            while (!appPending.isEmpty() && !closing()) {
                 wrapAndSend(appPending.pollFirst());
             }
         } catch (SSLException e) {
@@ -197,7 +239,6 @@ public final class TlsLayer implements Protocol {
     }
 
     private void handshakeFinished() {
-        handshaking = false;
         cancelTimer();
         SSLSession session = engine.getSession();
         extra.put("ssl_session", session);
@@ -211,10 +252,15 @@ public final class TlsLayer implements Protocol {
         } catch (SSLPeerUnverifiedException anonymous) {
             extra.put("peercert", null); // the peer sent no certificate (a client without client authentication)
         }
+        state = state == State.ABANDONED ? State.SHUTTING_DOWN : State.OPEN;
         if (callConnectionMade) {
-            app.connectionMade(appTransport);
+            try {
+                app.connectionMade(appTransport);
+            } catch (RuntimeException e) {
+                state = State.LOST; // not told connectionLost: the socket transport reports this and closes
+                throw e;
+            }
         }
-        appConnected = true;
         if (handshakeWaiter != null && !handshakeWaiter.isDone()) {
             handshakeWaiter.setResult(null);
         }
@@ -274,7 +320,7 @@ public final class TlsLayer implements Protocol {
         if (appIn.position() == 0) {
             return;
         }
-        if (closing) {
+        if (closing()) {
             appIn.clear(); // the application closed: what arrives while the shutdown completes is dropped
             return;
         }
@@ -329,12 +375,12 @@ public final class TlsLayer implements Protocol {
      * application hears end of stream and we answer with our own close_notify.
      */
     private void peerClosed() {
-        if (closing) {
+        if (closing()) {
             cancelTimer();
             raw.close();
             return;
         }
-        if (appConnected) {
+        if (appConnected()) {
             appEofReceived();
         }
         appTransport.close();
@@ -353,14 +399,14 @@ public final class TlsLayer implements Protocol {
         if (failure == null) {
             failure = error;
         }
-        if (handshaking && handshakeWaiter != null && !handshakeWaiter.isDone()) {
+        if (handshaking() && handshakeWaiter != null && !handshakeWaiter.isDone()) {
             handshakeWaiter.setException(error);
         }
         if (raw == null) {
             return;
         }
-        if (!closing) {
-            closing = true;
+        if (!closing()) {
+            startClosing();
             sendAlert();
         }
         raw.close(); // sends the alert, then closes
@@ -399,10 +445,10 @@ public final class TlsLayer implements Protocol {
         @Override
         public void write(ByteBuffer data) {
             Objects.requireNonNull(data, "data");
-            if (closing || !data.hasRemaining()) {
+            if (closing() || !data.hasRemaining()) {
                 return;
             }
-            if (handshaking) {
+            if (handshaking()) {
                 ByteBuffer copy = ByteBuffer.allocate(data.remaining());
                 appPending.addLast(copy.put(data).flip());
                 return;
@@ -433,11 +479,12 @@ public final class TlsLayer implements Protocol {
 
         @Override
         public void close() {
-            if (closing) {
+            if (closing()) {
                 return;
             }
-            closing = true;
-            if (handshaking) {
+            boolean handshakeDone = state == State.OPEN;
+            startClosing();
+            if (!handshakeDone) {
                 raw.close();
                 return;
             }
@@ -457,14 +504,14 @@ public final class TlsLayer implements Protocol {
 
         @Override
         public void abort() {
-            closing = true;
+            startClosing();
             cancelTimer();
             raw.abort();
         }
 
         @Override
         public boolean isClosing() {
-            return closing || raw.isClosing();
+            return closing() || raw.isClosing();
         }
 
         @Override
@@ -490,7 +537,7 @@ public final class TlsLayer implements Protocol {
 
         @Override
         public boolean isReading() {
-            return !closing && raw.isReading();
+            return !closing() && raw.isReading();
         }
 
         @Override
@@ -514,7 +561,7 @@ public final class TlsLayer implements Protocol {
 
         @Override
         public Future<Void> whenWritten() {
-            if (handshaking) {
+            if (handshaking()) {
                 throw new IllegalStateException("the TLS handshake is still in progress");
             }
             return ((Drainable) raw).whenWritten();
@@ -532,7 +579,7 @@ public final class TlsLayer implements Protocol {
 
         @Override
         public String toString() {
-            return "<TLS transport over " + raw + (handshaking ? " handshaking" : " " + extra.get("protocol")) + ">";
+            return "<TLS transport over " + raw + (handshaking() ? " handshaking" : " " + extra.get("protocol")) + ">";
         }
     }
 

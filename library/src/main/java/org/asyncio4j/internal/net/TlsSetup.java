@@ -10,6 +10,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import org.asyncio4j.net.TlsOptions;
 
 /**
  * How to make the {@link SSLEngine} of one TLS connection.
@@ -22,6 +23,12 @@ import javax.net.ssl.SSLParameters;
  */
 public record TlsSetup(SSLContext context, String serverHostname, Duration handshakeTimeout, Duration shutdownTimeout,
                        List<String> alpn) {
+
+    /** The setup for {@code options} (which speak TLS), verifying {@code serverHostname} (client side; "" for none or a server). */
+    public static TlsSetup of(TlsOptions options, String serverHostname) {
+        return new TlsSetup(options.context(), serverHostname, options.handshakeTimeout(), options.shutdownTimeout(),
+                options.alpnProtocols());
+    }
 
     double handshakeTimeoutSeconds() {
         return handshakeTimeout.toNanos() / 1e9;

@@ -55,7 +55,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
     public void start(Future<Void> waiter) {
         loop.callSoon(() -> protocol.connectionMade(this));
         loop.callSoon(() -> {
-            if (!closing) {
+            if (!closing()) {
                 setInterest(interest | SelectionKey.OP_READ);
             }
         });
@@ -64,6 +64,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
 
     @Override
     public void run() {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (!key.isValid()) {
             return;
         }
@@ -71,7 +72,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             flush();
         }
-        if ((ready & SelectionKey.OP_READ) != 0 && !closing) {
+        if ((ready & SelectionKey.OP_READ) != 0 && !closing()) {
             receive();
         }
     }
@@ -110,7 +111,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         Objects.requireNonNull(data, "data");
         checkThread("sendto");
         SocketAddress target = checkAddress(address);
-        if (lost) {
+        if (lost()) {
             return;
         }
         if (pending.isEmpty()) {
@@ -171,7 +172,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
         } finally {
             channel.connect(remote);
         }
-        for (int i = 0; i < data.size() && !closing; i++) {
+        for (int i = 0; i < data.size() && !closing(); i++) {
             deliver(data.get(i), senders.get(i));
         }
     }
@@ -209,7 +210,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
             }
         }
         setInterest(interest & ~SelectionKey.OP_WRITE);
-        if (closing) {
+        if (closing()) {
             scheduleConnectionLost(null);
         }
     }
@@ -255,6 +256,6 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
 
     @Override
     public String toString() {
-        return "<UdpTransport " + (lost ? "closed" : closing ? "closing" : "open") + " sockname=" + extra.get("sockname") + ">";
+        return "<UdpTransport " + (lost() ? "closed" : closing() ? "closing" : "open") + " sockname=" + extra.get("sockname") + ">";
     }
 }

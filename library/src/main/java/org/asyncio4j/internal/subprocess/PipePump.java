@@ -67,6 +67,11 @@ abstract class PipePump implements Transport {
         core.checkThread(operation);
     }
 
+    /** For assertions: the caller is on the pipe's loop (or none runs it). */
+    final boolean onLoop() {
+        return core.inLoopOrIdle();
+    }
+
     /** Runs {@code action} on the loop; false if the loop has closed (the thread then just ends). */
     final boolean post(Runnable action) {
         return core.pushThreadsafe(action);
@@ -88,6 +93,7 @@ abstract class PipePump implements Transport {
 
     /** Schedules, once, the protocol's {@code connectionLost(error)}, then tells the process transport. */
     final void scheduleConnectionLost(Exception error) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (lost) {
             return;
         }

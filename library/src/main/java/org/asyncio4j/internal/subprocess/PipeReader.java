@@ -6,6 +6,7 @@ package org.asyncio4j.internal.subprocess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.net.BaseProtocol;
@@ -30,6 +31,9 @@ final class PipeReader extends PipePump {
     // Guarded by lock: shared by the loop and the thread.
     private boolean paused;
     private int undelivered;
+    // Loop thread only: what arrived while reading was paused, and whether the end of stream came after it.
+    private final ArrayDeque<byte[]> held = new ArrayDeque<>();
+    private boolean eofHeld;
 
     PipeReader(EventLoop loop, ProcessTransport owner, int fd, InputStream in, BaseProtocol protocol) {
         super(loop, owner, fd, protocol);
@@ -83,16 +87,43 @@ final class PipeReader extends PipePump {
         }
     }
 
+    /**
+     * Passes {@code chunk} on, after any held back; while reading is paused it is held back
+     * instead (the thread may have been blocked in {@code read} when the pause came), and it
+     * still counts as undelivered, so the thread reads no further meanwhile.
+     */
     private void deliver(byte[] chunk) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
+        held.add(chunk);
+        deliverHeld();
+    }
+
+    private void deliverHeld() {
+        while (!held.isEmpty() && !lost && !isPaused()) {
+            pass(held.poll());
+        }
+        if (held.isEmpty() && eofHeld && !lost) {
+            eofHeld = false;
+            endOfStream();
+        }
+    }
+
+    private boolean isPaused() {
+        lock.lock();
+        try {
+            return paused;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pass(byte[] chunk) {
         lock.lock();
         try {
             undelivered--;
             changed.signal();
         } finally {
             lock.unlock();
-        }
-        if (lost) {
-            return;
         }
         try {
             switch (getProtocol()) {
@@ -120,7 +151,12 @@ final class PipeReader extends PipePump {
     }
 
     private void endOfStream() {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (lost) {
+            return;
+        }
+        if (!held.isEmpty() || isPaused()) {
+            eofHeld = true; // the end comes after the data held back, once reading resumes
             return;
         }
         switch (getProtocol()) {
@@ -132,6 +168,7 @@ final class PipeReader extends PipePump {
     }
 
     private void failed(IOException error) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         if (!lost) {
             scheduleConnectionLost(error);
         }
@@ -182,6 +219,9 @@ final class PipeReader extends PipePump {
             changed.signal();
         } finally {
             lock.unlock();
+        }
+        if (!value && (!held.isEmpty() || eofHeld)) {
+            loop.callSoon(this::deliverHeld);
         }
     }
 

@@ -86,6 +86,7 @@ final class PipeWriter extends PipePump {
     }
 
     private void written(int bytes) {
+        assert onLoop() : "loop-only, called from " + Thread.currentThread();
         bufferSize -= bytes;
         if (protocolPaused && bufferSize <= low) {
             protocolPaused = false;
@@ -187,9 +188,10 @@ final class PipeWriter extends PipePump {
         this.low = low;
     }
 
+    /** Once the pipe is lost (aborted, failed or closed) what was buffered is dropped, as in asyncio. */
     @Override
     public int getWriteBufferSize() {
-        return (int) Math.min(Integer.MAX_VALUE, bufferSize);
+        return lost ? 0 : (int) Math.min(Integer.MAX_VALUE, bufferSize);
     }
 
     @Override

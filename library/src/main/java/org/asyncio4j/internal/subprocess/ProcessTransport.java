@@ -135,6 +135,7 @@ public final class ProcessTransport implements SubprocessTransport {
     // ---------------------------------------------------------------- events, on the loop
 
     private void processExited() {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         returncode = Spawn.returncode(process.exitValue());
         protocol.processExited();
         // The child is gone: its stdin can take nothing more (asyncio's pipe sees the hang-up).
@@ -150,6 +151,7 @@ public final class ProcessTransport implements SubprocessTransport {
     }
 
     private void tryFinish() {
+        assert core.inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (finished || returncode == null || pipes.values().stream().anyMatch(p -> !p.lost)) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
+import org.asyncio4j.internal.loop.CoreAccess;
 
 /**
  * The one fair, cancellation-aware line of waiting tasks under every primitive and queue
@@ -54,6 +55,7 @@ public final class WaiterQueue {
 
     /** Puts a new pending waiter at the back of the line. */
     public Waiter join(EventLoop loop) {
+        assert onLoop(loop) : "loop-only, called from " + Thread.currentThread();
         Waiter waiter = new Waiter(loop.createFuture());
         line.addLast(waiter);
         return waiter;
@@ -65,6 +67,7 @@ public final class WaiterQueue {
      * @throws CancelledError if the task is cancelled, even after the wake-up arrived
      */
     public void park(Waiter waiter) {
+        assert onLoop(waiter.wakeup.getLoop()) : "loop-only, called from " + Thread.currentThread();
         try {
             waiter.wakeup.await();
         } catch (RuntimeException | Error e) {
@@ -81,6 +84,7 @@ public final class WaiterQueue {
      * @return true if it had been woken, i.e. it was handed something it must use or pass on
      */
     public boolean leave(Waiter waiter) {
+        assert onLoop(waiter.wakeup.getLoop()) : "loop-only, called from " + Thread.currentThread();
         line.remove(waiter);
         if (waiter.isWoken()) {
             woken--;
@@ -91,6 +95,7 @@ public final class WaiterQueue {
 
     /** Makes a woken waiter pending again, in the same place in line (it found nothing left for it). */
     public void rearm(Waiter waiter) {
+        assert onLoop(waiter.wakeup.getLoop()) : "loop-only, called from " + Thread.currentThread();
         if (waiter.isWoken()) {
             woken--;
         }
@@ -172,7 +177,13 @@ public final class WaiterQueue {
         return true;
     }
 
+    /** For assertions: the caller is on {@code loop} (or none runs it); the queue belongs to its primitive's loop. */
+    private static boolean onLoop(EventLoop loop) {
+        return CoreAccess.coreOf(loop).inLoopOrIdle();
+    }
+
     private void wake(Waiter waiter) {
+        assert onLoop(waiter.wakeup.getLoop()) : "loop-only, called from " + Thread.currentThread();
         waiter.wakeup.setResult(null);
         woken++;
     }
