@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import org.asyncio4j.internal.carrier.Carrier;
 import org.asyncio4j.internal.carrier.LoopCarrier;
+import org.asyncio4j.internal.carrier.ScheduledCarrier;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
@@ -68,7 +70,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private final LoopCore core;
-    private final Thread.Builder.OfVirtual taskThreads;
+    private final Carrier carrier;
     private final TaskList tasks = new TaskList();
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     /** This loop's signal handlers: bare signal name to the token {@link SignalDispatch} gave for it. */
@@ -83,7 +85,7 @@ public final class EventLoop implements AutoCloseable {
     EventLoop() {
         LoopCarrier.checkAvailable();
         this.core = new LoopCore(new CoreHooks());
-        this.taskThreads = LoopCarrier.builder(core);
+        this.carrier = new ScheduledCarrier(core);
     }
 
     /** The loop running on the current thread (its thread, or one of its tasks), or null. */
@@ -285,9 +287,9 @@ public final class EventLoop implements AutoCloseable {
         Task<T> task = new Task<>(this, coroutine, name);
         tasks.add(task);
         if (eagerStart && running && core.inLoop()) {
-            task.startEagerly(taskThreads);
+            task.startEagerly(carrier);
         } else {
-            task.start(taskThreads);
+            task.start(carrier);
         }
         return task;
     }
@@ -326,7 +328,7 @@ public final class EventLoop implements AutoCloseable {
         task.generatorBody = true;
         task.setName("AsyncGenerator-" + task.getName());
         tasks.add(task);
-        task.startNext(taskThreads);
+        task.startNext(carrier);
         return task;
     }
 
@@ -566,6 +568,11 @@ public final class EventLoop implements AutoCloseable {
 
     LoopCore core() {
         return core;
+    }
+
+    /** How this loop carries its tasks. */
+    Carrier carrier() {
+        return carrier;
     }
 
     /** Schedules an internal callback from wherever the caller is: the ready queue if on the loop, the inbox if not. */
