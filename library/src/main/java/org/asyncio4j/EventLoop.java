@@ -16,8 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.Carrier;
-import org.asyncio4j.internal.carrier.LoopCarrier;
-import org.asyncio4j.internal.carrier.ScheduledCarrier;
+import org.asyncio4j.internal.carrier.Carriers;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
@@ -51,7 +50,8 @@ import org.asyncio4j.internal.signals.Sigint;
  *
  * <h2>Threads</h2>
  * The loop runs on the platform thread that calls {@link #runForever()} or
- * {@link #runUntilComplete}. Only {@link #callSoonThreadsafe} and {@link #stop()} may be called
+ * {@link #runUntilComplete} (in portable mode, the mode without the JVM flag described in the
+ * README, on a virtual thread that the caller waits for). Only {@link #callSoonThreadsafe} and {@link #stop()} may be called
  * from other threads; everything else belongs to the loop's thread (checked in debug mode).
  * Blocking work goes to {@link #runInExecutor} (a bounded pool of platform threads by default).
  *
@@ -83,9 +83,8 @@ public final class EventLoop implements AutoCloseable {
     private ExecutorService ownedDefaultExecutor;
 
     EventLoop() {
-        LoopCarrier.checkAvailable();
         this.core = new LoopCore(new CoreHooks());
-        this.carrier = new ScheduledCarrier(core);
+        this.carrier = Carriers.forLoop(core);
     }
 
     /** The loop running on the current thread (its thread, or one of its tasks), or null. */
@@ -146,7 +145,8 @@ public final class EventLoop implements AutoCloseable {
      * Runs the loop on the calling thread until {@link #stop()} is called.
      *
      * @throws IllegalStateException if the loop is closed or already running, if another loop runs
-     *     on this thread, or if the caller is a virtual thread (a loop must run on a platform thread)
+     *     on this thread, or if the caller is a virtual thread in carrier mode (the loop thread
+     *     carries the tasks there, so it must be a platform thread)
      * @throws KeyboardInterrupt on Ctrl+C when run on the JVM's main thread (see {@link KeyboardInterrupt})
      */
     public void runForever() {
@@ -158,17 +158,18 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("Cannot run an event loop while another one is running on this thread;"
                     + " inside a task, await the work instead of running a loop");
         }
-        if (Thread.currentThread().isVirtual()) {
-            throw new IllegalStateException("An event loop must run on a platform thread (virtual threads cannot carry"
-                    + " the loop's virtual threads): run it from main or from a Thread.ofPlatform() thread");
-        }
-        RUNNING.set(this);
         running = true;
         try (Sigint _ = Sigint.installOnMainThread(this::interruptFromSigint)) {
-            core.runForever();
+            carrier.runLoop(() -> {
+                RUNNING.set(this);
+                try {
+                    core.runForever();
+                } finally {
+                    RUNNING.remove();
+                }
+            });
         } finally {
             running = false;
-            RUNNING.remove();
         }
     }
 

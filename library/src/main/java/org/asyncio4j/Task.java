@@ -32,12 +32,14 @@ import org.asyncio4j.internal.carrier.Carrier.CarriedThread;
  * thread, one task or callback at a time, and suspends wherever it waits — in
  * {@link Future#await()}, {@link Asyncio#sleep}, or a blocking JDK call such as
  * {@code Thread.sleep} or socket I/O. Thread dumps, JFR and debuggers show one thread per task,
- * named after the task.
+ * named after the task. In portable mode (a JVM without the flag, see the README) a task is an
+ * ordinary virtual thread that the loop hands the turn to, and a blocking JDK call does not
+ * suspend it: it holds the loop until it returns, as a blocking call does in asyncio.
  *
  * <h2>Cancellation</h2>
  * {@link #cancel(String)} asks the task to stop. If it is awaiting a future, that future is
  * cancelled and the task sees {@link CancelledError} from {@code await()}; if it is blocked in a
- * JDK call, its thread is interrupted and the resulting {@code InterruptedException} ends it as
+ * JDK call (which only carrier mode lets other code run beside), its thread is interrupted and the resulting {@code InterruptedException} ends it as
  * cancelled; otherwise the error is thrown at its next suspension. A task that catches the error
  * and returns normally is not cancelled; {@link #cancelling()} and {@link #uncancel()} count the
  * pending requests, as in Python 3.11+.

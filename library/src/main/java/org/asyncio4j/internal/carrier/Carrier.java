@@ -3,10 +3,12 @@
 
 package org.asyncio4j.internal.carrier;
 
+import org.asyncio4j.internal.loop.LoopCore;
+
 /**
  * How one event loop carries its tasks: the single seam between the loop and the threads that run
  * task code. Everything a task does to start, suspend, resume or hand the loop to another task
- * goes through this interface and {@link CarriedThread}; nothing else in the library parks,
+ * goes through this class and {@link CarriedThread}; nothing else in the library parks,
  * unparks or yields a task's thread.
  *
  * <p>Each implementation keeps asyncio's contract: exactly one task step or callback runs at a
@@ -19,23 +21,55 @@ package org.asyncio4j.internal.carrier;
  * except {@link CarriedThread#park} and {@link CarriedThread#yieldOnce}, which a task calls on its
  * own thread while it holds the loop.
  */
-public interface Carrier {
+public abstract sealed class Carrier permits ScheduledCarrier, PortableCarrier {
+    final LoopCore core;
+    /** While set, the next task step made runnable on the loop goes to the front of the ready queue. */
+    private boolean expedite;
+
+    Carrier(LoopCore core) {
+        this.core = core;
+    }
 
     /**
      * A new, unstarted task thread running {@code body}; {@code handler} is its uncaught-exception
      * handler (asyncio4j finds a thread's task through it).
      */
-    CarriedThread newThread(String name, Runnable body, Thread.UncaughtExceptionHandler handler);
+    public abstract CarriedThread newThread(String name, Runnable body, Thread.UncaughtExceptionHandler handler);
 
     /**
      * Runs {@code action} on the loop so that the first task step it makes runnable (by
      * {@link CarriedThread#unpark}) runs next, ahead of the ready queue, in the iteration in
      * progress: a direct hand-over between two tasks, used by async generators.
      */
-    void expedite(Runnable action);
+    public final void expedite(Runnable action) {
+        expedite = true;
+        try {
+            action.run();
+        } finally {
+            expedite = false;
+        }
+    }
+
+    /** Queues a step made runnable on the loop: at the back of the ready queue, or next if {@link #expedite} asks. */
+    final void queueOnLoop(Runnable step) {
+        if (expedite) {
+            expedite = false;
+            core.runNext(step);
+        } else {
+            core.pushReady(step);
+        }
+    }
+
+    /**
+     * Runs the loop's {@code iterations} until they return, on the calling thread or on one this
+     * carrier needs, and rethrows what they throw.
+     *
+     * @throws IllegalStateException if the calling thread cannot run this carrier's loop
+     */
+    public abstract void runLoop(Runnable iterations);
 
     /** One task's thread, as its carrier runs it. */
-    interface CarriedThread {
+    public interface CarriedThread {
         /** The thread (for names, interrupts, stacks and diagnostics). */
         Thread thread();
 

@@ -17,21 +17,18 @@ import org.asyncio4j.internal.loop.LoopCore;
  * ({@code Thread.sleep}), socket pollers, and any thread that completes something a task waits
  * for. {@link #execute} is thread-safe, never blocks and never throws.
  */
-public final class ScheduledCarrier implements Carrier, Executor {
-    private final LoopCore core;
+public final class ScheduledCarrier extends Carrier implements Executor {
     private final Thread.Builder.OfVirtual builder;
 
     /** The thread inside {@link Thread#start()} of a task thread, whose first step {@link #execute} records. */
     private Thread starter;
     private Runnable lastStarted;
     private boolean queueStarted = true;
-    /** While set, the next continuation submitted on the loop goes to the front of the ready queue. */
-    private boolean expedite;
     /** Set by {@link Scheduled#handOff}: runs before the continuation of the task that yields next. */
     private Runnable handOffTarget;
 
     public ScheduledCarrier(LoopCore core) {
-        this.core = core;
+        super(core);
         this.builder = LoopCarrier.builder(this);
     }
 
@@ -55,25 +52,22 @@ public final class ScheduledCarrier implements Carrier, Executor {
                 handOffTarget = null;
                 core.runNext(item);
                 core.runNext(target);
-            } else if (expedite) {
-                expedite = false;
-                core.runNext(item);
             } else {
-                core.pushReady(item);
+                queueOnLoop(item);
             }
         } else {
             core.pushThreadsafe(item);
         }
     }
 
+    /** The loop thread carries the tasks' continuations, so it must be a platform thread. */
     @Override
-    public void expedite(Runnable action) {
-        expedite = true;
-        try {
-            action.run();
-        } finally {
-            expedite = false;
+    public void runLoop(Runnable iterations) {
+        if (Thread.currentThread().isVirtual()) {
+            throw new IllegalStateException("An event loop must run on a platform thread (virtual threads cannot carry"
+                    + " the loop's virtual threads): run it from main or from a Thread.ofPlatform() thread");
         }
+        iterations.run();
     }
 
     /** A loop-scheduled virtual thread: the JDK's park, unpark and yield drive it through {@link #execute}. */
