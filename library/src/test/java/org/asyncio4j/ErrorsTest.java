@@ -220,6 +220,8 @@ class ErrorsTest {
         public static void main(String[] args) throws Exception {
             if (args.length > 0) {
                 System.setProperty("asyncio4j.carrier", args[0]);
+            } else {
+                System.clearProperty("asyncio4j.carrier"); // a JVM without the flag, even under the portable suite
             }
             try {
                 for (int run = 0; run < 2; run++) {

@@ -9,7 +9,8 @@ import org.asyncio4j.internal.loop.SafeLog;
 
 /**
  * Chooses, once per JVM, how loops carry their tasks, and says so once through
- * {@link System.Logger}: the carrier mode ({@link ScheduledCarrier}) when {@code java.lang} is
+ * {@link System.Logger} (at {@code INFO}, with what the flag adds, when portable mode is chosen
+ * because the flag is missing; at {@code DEBUG} otherwise): the carrier mode ({@link ScheduledCarrier}) when {@code java.lang} is
  * opened to asyncio4j, the portable mode ({@link PortableCarrier}) otherwise. The system property
  * {@value #PROPERTY} forces one: {@code portable} (even with the flag) or {@code scheduled}
  * (failing, naming the flag, without it).
@@ -64,7 +65,7 @@ public final class Carriers {
                 return false;
             }
             case "portable" -> {
-                SafeLog.log(Level.INFO, () -> portableText(PROPERTY + "=portable"), null);
+                SafeLog.log(Level.DEBUG, () -> portableText(PROPERTY + "=portable"), null); // chosen: no advice needed
                 return true;
             }
             case "" -> {
