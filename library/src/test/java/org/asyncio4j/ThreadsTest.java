@@ -178,6 +178,24 @@ class ThreadsTest {
     }
 
     @Test
+    void aVirtualThreadCanRunALoopOnlyInPortableMode() throws Exception {
+        Object[] outcome = new Object[1];
+        Thread.ofVirtual().start(() -> {
+            try {
+                outcome[0] = Asyncio.run(() -> "ran");
+            } catch (RuntimeException e) {
+                outcome[0] = e;
+            }
+        }).join();
+        if (Carriers.isPortable()) {
+            assertThat(outcome[0]).isEqualTo("ran"); // the loop runs in place: it carries no thread itself
+        } else {
+            assertThat(outcome[0]).isInstanceOf(IllegalStateException.class);
+            assertThat(((Exception) outcome[0]).getMessage()).contains("must run on a platform thread");
+        }
+    }
+
+    @Test
     void jdkBlockingCallsInTasksLetOtherTasksRun() throws Exception {
         if (Carriers.isPortable()) {
             // Portable mode: a blocking JDK call holds the loop until it returns, as in asyncio; the other task waits.

@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
  * <p>Java 25 has no public API for a virtual-thread scheduler. The JDK's builder for virtual
  * threads has a package-private constructor that takes the scheduler as an {@link Executor};
  * this class reaches it through reflection, which needs {@code java.lang} opened to asyncio4j.
- * When the JDK grows a public scheduler API, only this class changes.
+ * Without that, {@link Carriers} chooses the portable mode instead. When the JDK grows a public
+ * scheduler API, only this class changes.
  */
 public final class LoopCarrier {
     private static final String BUILDER = "java.lang.ThreadBuilders$VirtualThreadBuilder";
