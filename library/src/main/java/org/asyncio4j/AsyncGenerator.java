@@ -252,7 +252,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
     }
 
     /* Implementation notes: the body runs on a hidden task (the "producer"). The consumer and the
-     * producer hand control to each other with LoopCore.expedite, so each step runs next in the
+     * producer hand control to each other with Carrier.expedite, so each step runs next in the
      * same loop iteration, as asyncio runs a generator inline in the consumer's step. */
 
     /** A generator's state and hand-over logic, shared by the facade and the body's task. */
@@ -339,7 +339,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
                     producer.context = consumer.context;
                     Future<Boolean> r = resume;
                     if (!r.isDone()) { // cancelled if the body's task was cancelled at its yield: it ends by itself
-                        loop.core().expedite(() -> r.setResult(goOn));
+                        loop.carrier().expedite(() -> r.setResult(goOn));
                     }
                 }
                 return next.await();
@@ -431,15 +431,15 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
                     return;
                 }
                 if (outcome instanceof Throwable error) {
-                    loop.core().expedite(() -> finishWithException(error));
+                    loop.carrier().expedite(() -> finishWithException(error));
                 } else {
-                    loop.core().expedite(() -> finishWithResult((Boolean) outcome));
+                    loop.carrier().expedite(() -> finishWithResult((Boolean) outcome));
                 }
             }
 
             void cancelOnce(String message) {
                 if (!isDone()) {
-                    loop.core().expedite(() -> finishCancelled(message));
+                    loop.carrier().expedite(() -> finishCancelled(message));
                 }
             }
         }

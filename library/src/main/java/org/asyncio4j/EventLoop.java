@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import org.asyncio4j.internal.carrier.LoopCarrier;
+import org.asyncio4j.internal.carrier.Carrier;
+import org.asyncio4j.internal.carrier.Carriers;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.KitAccess;
@@ -58,7 +59,8 @@ import org.asyncio4j.internal.signals.Sigint;
  *
  * <h2>Threads</h2>
  * The loop runs on the platform thread that calls {@link #runForever()} or
- * {@link #runUntilComplete}. Only {@link #callSoonThreadsafe} and {@link #stop()} may be called
+ * {@link #runUntilComplete} (in portable mode, the mode without the JVM flag described in the
+ * README, on a virtual thread that the caller waits for). Only {@link #callSoonThreadsafe} and {@link #stop()} may be called
  * from other threads; everything else belongs to the loop's thread (checked in debug mode).
  * Blocking work goes to {@link #runInExecutor} (a bounded pool of platform threads by default).
  *
@@ -88,7 +90,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private final LoopCore core;
-    private final Thread.Builder.OfVirtual taskThreads;
+    private final Carrier carrier;
     private final TaskList tasks = new TaskList();
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     /** This loop's signal handlers: bare signal name to the token {@link SignalDispatch} gave for it. */
@@ -108,9 +110,8 @@ public final class EventLoop implements AutoCloseable {
 
     /** A loop on {@code clock}; only the test kit passes another clock than the system's (see {@link LoopClock}). */
     EventLoop(LoopClock clock) {
-        LoopCarrier.checkAvailable();
         this.core = new LoopCore(new CoreHooks(), clock);
-        this.taskThreads = LoopCarrier.builder(core);
+        this.carrier = Carriers.forLoop(core);
     }
 
     /** The loop running on the current thread (its thread, or one of its tasks), or null. */
@@ -205,7 +206,8 @@ public final class EventLoop implements AutoCloseable {
      * Runs the loop on the calling thread until {@link #stop()} is called.
      *
      * @throws IllegalStateException if the loop is closed or already running, if another loop runs
-     *     on this thread, or if the caller is a virtual thread (a loop must run on a platform thread)
+     *     on this thread, or if the caller is a virtual thread in carrier mode (the loop thread
+     *     carries the tasks there, so it must be a platform thread)
      * @throws KeyboardInterrupt on Ctrl+C when run on the JVM's main thread (see {@link KeyboardInterrupt})
      */
     public void runForever() {
@@ -217,17 +219,18 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("Cannot run an event loop while another one is running on this thread;"
                     + " inside a task, await the work instead of running a loop");
         }
-        if (Thread.currentThread().isVirtual()) {
-            throw new IllegalStateException("An event loop must run on a platform thread (virtual threads cannot carry"
-                    + " the loop's virtual threads): run it from main or from a Thread.ofPlatform() thread");
-        }
-        RUNNING.set(this);
         running = true;
         try (Sigint _ = Sigint.installOnMainThread(this::interruptFromSigint)) {
-            core.runForever();
+            carrier.runLoop(() -> {
+                RUNNING.set(this);
+                try {
+                    core.runForever();
+                } finally {
+                    RUNNING.remove();
+                }
+            });
         } finally {
             running = false;
-            RUNNING.remove();
         }
     }
 
@@ -366,9 +369,9 @@ public final class EventLoop implements AutoCloseable {
         Task<T> task = new Task<>(this, coroutine, name, context);
         tasks.add(task);
         if (eagerStart && running && core.inLoop()) {
-            task.startEagerly(taskThreads);
+            task.startEagerly(carrier);
         } else {
-            task.start(taskThreads);
+            task.start(carrier);
         }
         return task;
     }
@@ -407,7 +410,7 @@ public final class EventLoop implements AutoCloseable {
         task.generatorBody = true;
         task.setName("AsyncGenerator-" + task.getName());
         tasks.add(task);
-        task.startNext(taskThreads);
+        task.startNext(carrier);
         return task;
     }
 
@@ -656,6 +659,11 @@ public final class EventLoop implements AutoCloseable {
 
     LoopCore core() {
         return core;
+    }
+
+    /** How this loop carries its tasks. */
+    Carrier carrier() {
+        return carrier;
     }
 
     /** Schedules an internal callback from wherever the caller is: the ready queue if on the loop, the inbox if not. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -296,7 +295,7 @@ public class Future<T> {
         try {
             addEntry(task);
             while (state == PENDING) {
-                LockSupport.park(this);
+                task.park(this);
                 task.checkInterrupt();
             }
         } finally {

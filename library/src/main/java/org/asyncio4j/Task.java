@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.carrier.Carrier;
+import org.asyncio4j.internal.carrier.Carrier.CarriedThread;
 
 /**
  * A coroutine running concurrently with others on an event loop; a {@link Future} of its result.
@@ -32,12 +32,14 @@ import org.asyncio4j.internal.loop.LoopCore;
  * thread, one task or callback at a time, and suspends wherever it waits — in
  * {@link Future#await()}, {@link Asyncio#sleep}, or a blocking JDK call such as
  * {@code Thread.sleep} or socket I/O. Thread dumps, JFR and debuggers show one thread per task,
- * named after the task.
+ * named after the task. In portable mode (a JVM without the flag, see the README) a task is an
+ * ordinary virtual thread that the loop hands the turn to, and a blocking JDK call does not
+ * suspend it: it holds the loop until it returns, as a blocking call does in asyncio.
  *
  * <h2>Cancellation</h2>
  * {@link #cancel(String)} asks the task to stop. If it is awaiting a future, that future is
  * cancelled and the task sees {@link CancelledError} from {@code await()}; if it is blocked in a
- * JDK call, its thread is interrupted and the resulting {@code InterruptedException} ends it as
+ * JDK call (which only carrier mode lets other code run beside), its thread is interrupted and the resulting {@code InterruptedException} ends it as
  * cancelled; otherwise the error is thrown at its next suspension. A task that catches the error
  * and returns normally is not cancelled; {@link #cancelling()} and {@link #uncancel()} count the
  * pending requests, as in Python 3.11+.
@@ -82,6 +84,8 @@ public final class Task<T> extends Future<T> {
     private final Coroutine<T> coroutine;
     private String name;
     private Thread thread;
+    /** How the loop carries {@link #thread}: every start, park, unpark and hand-over goes through it. */
+    private CarriedThread carried;
     /** The future the task is parked on in {@code await}, or null. */
     private Future<?> waitingOn;
     /** True while the task is suspended by the library (await or yield), false while running or in a JDK call. */
@@ -121,20 +125,21 @@ public final class Task<T> extends Future<T> {
         return thread.isVirtual() && thread.getUncaughtExceptionHandler() instanceof TaskThread body ? body.task : null;
     }
 
-    private Thread newThread(Thread.Builder.OfVirtual builder) {
+    /** Creates the task's thread on {@code carrier}; its first step is returned by {@code carried.start}. */
+    private CarriedThread carry(Carrier carrier) {
         TaskThread body = new TaskThread(this);
-        return builder.name(name).uncaughtExceptionHandler(body).unstarted(body);
+        carried = carrier.newThread(name, body, body);
+        thread = carried.thread();
+        return carried;
     }
 
-    void start(Thread.Builder.OfVirtual builder) {
-        thread = newThread(builder);
-        continuation = loop.core().start(thread);
+    void start(Carrier carrier) {
+        continuation = carry(carrier).start(true);
     }
 
     /** Starts the task so that its first step runs right after the current callback or task step. */
-    void startNext(Thread.Builder.OfVirtual builder) {
-        thread = newThread(builder);
-        continuation = loop.core().start(thread, false);
+    void startNext(Carrier carrier) {
+        continuation = carry(carrier).start(false);
         loop.core().runNext(continuation);
     }
 
@@ -144,9 +149,8 @@ public final class Task<T> extends Future<T> {
      * virtual thread cannot carry another), so it hands the loop over: this task's step, then
      * the creator, run before anything else that is ready.
      */
-    void startEagerly(Thread.Builder.OfVirtual builder) {
-        thread = newThread(builder);
-        continuation = loop.core().start(thread, false);
+    void startEagerly(Carrier carrier) {
+        continuation = carry(carrier).start(false);
         Task<?> creator = Task.current();
         if (creator == null) {
             continuation.run();
@@ -157,17 +161,11 @@ public final class Task<T> extends Future<T> {
 
     /** Lets {@code target} run one step now; this task resumes right after it, before anything else. */
     private void handOffTo(Runnable target) {
-        LoopCore core = loop.core();
         suspended = true; // a cancel() meanwhile must not interrupt us: it takes effect at the next suspension
         try {
-            core.handOff(target);
-            Thread.yield();
+            carried.handOff(target);
         } finally {
             suspended = false;
-        }
-        Runnable missed = core.cancelHandOff();
-        if (missed != null) {
-            core.runNext(missed); // could not yield (pinned by a native frame): run it right after this step
         }
     }
 
@@ -291,7 +289,12 @@ public final class Task<T> extends Future<T> {
     }
 
     void wake() {
-        LockSupport.unpark(thread);
+        carried.unpark();
+    }
+
+    /** Parks the task in {@code await} until {@link #wake()}; may return spuriously. */
+    void park(Object blocker) {
+        carried.park(blocker);
     }
 
     void beginWait(Future<?> future) {
@@ -321,7 +324,7 @@ public final class Task<T> extends Future<T> {
         checkInterrupt();
         suspended = true;
         try {
-            Thread.yield();
+            carried.yieldOnce();
         } finally {
             suspended = false;
         }

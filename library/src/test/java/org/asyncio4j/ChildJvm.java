@@ -55,6 +55,10 @@ public final class ChildJvm implements AutoCloseable {
             command.add("--add-opens");
             command.add("java.base/java.lang=ALL-UNNAMED");
         }
+        String carrier = System.getProperty("asyncio4j.carrier");
+        if (carrier != null) {
+            command.add("-Dasyncio4j.carrier=" + carrier); // a suite run in portable mode runs its child JVMs in it too
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

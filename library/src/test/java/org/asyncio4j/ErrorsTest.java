@@ -195,8 +195,19 @@ class ErrorsTest {
     }
 
     @Test
-    void aLoopNeedsTheOpensFlagAndSaysWhichOne() throws Exception {
+    void withoutTheFlagTasksRunInPortableModeAndTheLibrarySaysSoOnce() throws Exception {
         try (ChildJvm child = ChildJvm.start(NewLoopMain.class, false)) {
+            assertThat(child.waitFor(30)).isEqualTo(0);
+            String output = String.join("\n", child.output());
+            assertThat(output).contains("[a, b]");
+            assertThat(output.split("portable mode", -1)).hasSize(2);
+            assertThat(output).contains("blocking JDK call", "--add-opens java.base/java.lang=ALL-UNNAMED");
+        }
+    }
+
+    @Test
+    void forcingTheCarrierModeWithoutTheFlagFailsAndNamesTheFlag() throws Exception {
+        try (ChildJvm child = ChildJvm.start(NewLoopMain.class, false, "scheduled")) {
             assertThat(child.waitFor(30)).isEqualTo(1);
             assertThat(String.join("\n", child.output()))
                     .contains("--add-opens java.base/java.lang=ALL-UNNAMED")
@@ -204,11 +215,23 @@ class ErrorsTest {
         }
     }
 
-    /** Child JVM: create a loop and report what happens. */
+    /** Child JVM: run two tasks on a loop of the carrier given as argument (or the default) and report what happens. */
     public static final class NewLoopMain {
-        public static void main(String[] args) {
-            try (EventLoop loop = Asyncio.newEventLoop()) {
-                System.out.println("created " + loop);
+        public static void main(String[] args) throws Exception {
+            if (args.length > 0) {
+                System.setProperty("asyncio4j.carrier", args[0]);
+            } else {
+                System.clearProperty("asyncio4j.carrier"); // a JVM without the flag, even under the portable suite
+            }
+            try {
+                for (int run = 0; run < 2; run++) {
+                    System.out.println(Asyncio.run(() -> Asyncio.gather(
+                            Asyncio.createTask(() -> {
+                                Asyncio.sleep(0.01);
+                                return "a";
+                            }),
+                            Asyncio.createTask(() -> "b")).await()));
+                }
             } catch (IllegalStateException e) {
                 System.out.println(e.getMessage());
                 System.exit(1);

@@ -23,9 +23,11 @@ class SignalHandlerTest {
 
     @Test
     void aHandlerRunsOnTheLoopThreadEachTimeTheSignalArrives() {
-        Thread caller = Thread.currentThread();
         Asyncio.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
+            Future<Thread> loopThread = loop.createFuture();
+            loop.callSoon(() -> loopThread.setResult(Thread.currentThread())); // the caller's, or in portable mode its own
+            Thread caller = loopThread.await();
             int[] calls = {0};
             Future<Thread> first = loop.createFuture();
             Future<Void> second = loop.createFuture();

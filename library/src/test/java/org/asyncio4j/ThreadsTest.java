@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.asyncio4j.internal.carrier.Carriers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -177,7 +178,43 @@ class ThreadsTest {
     }
 
     @Test
+    void aVirtualThreadCanRunALoopOnlyInPortableMode() throws Exception {
+        Object[] outcome = new Object[1];
+        Thread.ofVirtual().start(() -> {
+            try {
+                outcome[0] = Asyncio.run(() -> "ran");
+            } catch (RuntimeException e) {
+                outcome[0] = e;
+            }
+        }).join();
+        if (Carriers.isPortable()) {
+            assertThat(outcome[0]).isEqualTo("ran"); // the loop runs in place: it carries no thread itself
+        } else {
+            assertThat(outcome[0]).isInstanceOf(IllegalStateException.class);
+            assertThat(((Exception) outcome[0]).getMessage()).contains("must run on a platform thread");
+        }
+    }
+
+    @Test
     void jdkBlockingCallsInTasksLetOtherTasksRun() throws Exception {
+        if (Carriers.isPortable()) {
+            // Portable mode: a blocking JDK call holds the loop until it returns, as in asyncio; the other task waits.
+            List<String> order = new ArrayList<>();
+            Asyncio.run(() -> {
+                Task<Void> sleeper = Asyncio.createTask(() -> {
+                    order.add("sleeping");
+                    Thread.sleep(200);
+                    order.add("woke");
+                });
+                Task<Void> other = Asyncio.createTask(() -> {
+                    order.add("other ran");
+                });
+                sleeper.await();
+                other.await();
+            });
+            assertThat(order).containsExactly("sleeping", "woke", "other ran");
+            return;
+        }
         long start = System.nanoTime();
         Object monitor = new Object();
         boolean[] flag = {false};

@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
  * <p>Java 25 has no public API for a virtual-thread scheduler. The JDK's builder for virtual
  * threads has a package-private constructor that takes the scheduler as an {@link Executor};
  * this class reaches it through reflection, which needs {@code java.lang} opened to asyncio4j.
- * When the JDK grows a public scheduler API, only this class changes.
+ * Without that, {@link Carriers} chooses the portable mode instead. When the JDK grows a public
+ * scheduler API, only this class changes.
  */
 public final class LoopCarrier {
     private static final String BUILDER = "java.lang.ThreadBuilders$VirtualThreadBuilder";
@@ -62,15 +63,20 @@ public final class LoopCarrier {
         }
     }
 
+    /** Whether virtual threads can be bound to an event loop in this JVM (the flag is there). */
+    public static boolean isAvailable() {
+        return UNAVAILABLE == null;
+    }
+
     /** The flag this JVM needs, naming this module or ALL-UNNAMED as it is loaded. */
-    static String requiredFlag() {
+    public static String requiredFlag() {
         Module module = LoopCarrier.class.getModule();
         String target = module.isNamed() ? module.getName() : "ALL-UNNAMED";
         return "--add-opens java.base/java.lang=" + target;
     }
 
     private static String missingOpensMessage() {
-        return "asyncio4j runs each task as a virtual thread scheduled by its event loop, which needs "
+        return "asyncio4j's carrier mode (asyncio4j.carrier=scheduled) runs each task as a virtual thread scheduled by its event loop, which needs "
                 + "java.lang opened to it. Start the JVM with " + requiredFlag()
                 + " (Maven Surefire: <argLine>; a runnable jar: 'Add-Opens: java.base/java.lang' in its manifest).";
     }

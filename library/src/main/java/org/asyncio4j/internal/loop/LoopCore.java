@@ -15,18 +15,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
  * The engine of one event loop: a ready queue, a thread-safe inbox, a timer heap and an NIO
  * selector, and the iteration that drives them.
  *
- * <p>It is also the {@link Executor} that the loop's virtual threads are scheduled on: the JDK
- * hands it a task's continuation whenever the task becomes runnable, and the continuation then
- * waits its turn in the ready queue like any other callback.
+ * <p>It knows nothing of tasks: a task step is a callback like any other, which the loop's
+ * {@code Carrier} (one layer up) queues here with {@link #pushReady}, {@link #runNext} or
+ * {@link #pushThreadsafe} whenever a task becomes runnable.
  */
-public final class LoopCore implements Executor {
+public final class LoopCore {
 
     /** What the core needs from the loop that owns it. */
     public interface Hooks {
@@ -95,16 +94,8 @@ public final class LoopCore implements Executor {
     private volatile boolean closed;
     private volatile Thread loopThread;
 
-    private Thread starter;
-    private Runnable lastStarted;
-    private boolean queueStarted = true;
-
     /** Callbacks still to run in the iteration in progress; {@link #runNext} adds to it. */
     private int remaining;
-    /** While set, the next continuation submitted on the loop goes to the front of the ready queue. */
-    private boolean expedite;
-    /** Set by {@link #handOff}: runs before the continuation of the task that yields next. */
-    private Runnable handOffTarget;
 
     /** Callbacks run since the last poll of the selector, when it ended, and whether the time since exceeds the interval. */
     private int sincePoll;
@@ -153,39 +144,9 @@ public final class LoopCore implements Executor {
         clockHolds--;
     }
 
-    /**
-     * Schedules a continuation or callback. Thread-safe, never blocks, never throws: called by the
-     * JDK from the loop thread, from timer and poller threads and from any other thread.
-     */
-    @Override
-    public void execute(Runnable item) {
-        Thread current = Thread.currentThread();
-        if (current == starter) {
-            lastStarted = item;
-            if (queueStarted) {
-                ready.addLast(item);
-            }
-        } else if (current == loopThread || (current.isVirtual() && hooks.isTaskOfThisLoop(current))) {
-            if (handOffTarget != null && current == loopThread) {
-                Runnable target = handOffTarget;
-                handOffTarget = null;
-                runNext(item);
-                runNext(target);
-            } else if (expedite) {
-                expedite = false;
-                runNext(item);
-            } else {
-                ready.addLast(item);
-            }
-        } else {
-            pushThreadsafe(item);
-        }
-    }
-
     /** Whether the calling thread is the loop thread or one of the loop's tasks. */
     public boolean inLoop() {
-        Thread current = Thread.currentThread();
-        return current == loopThread || (current.isVirtual() && hooks.isTaskOfThisLoop(current));
+        return inLoop(Thread.currentThread());
     }
 
     /**
@@ -203,33 +164,14 @@ public final class LoopCore implements Executor {
         }
     }
 
-    /**
-     * Starts a virtual thread whose scheduler is this core, so that its first step is queued in
-     * order with the caller's other callbacks even while the loop is not running.
-     *
-     * @return the thread's continuation, as the JDK handed it to {@link #execute}
-     */
-    public Runnable start(Thread thread) {
-        return start(thread, true);
+    /** Whether {@code thread} is the loop thread or one of the loop's tasks. */
+    public boolean inLoop(Thread thread) {
+        return thread == loopThread || (thread.isVirtual() && hooks.isTaskOfThisLoop(thread));
     }
 
-    /**
-     * Like {@link #start(Thread)}; if {@code queue} is false the first step is not queued and the
-     * caller must run the returned continuation itself (eager tasks).
-     */
-    public Runnable start(Thread thread, boolean queue) {
-        starter = Thread.currentThread();
-        lastStarted = null;
-        queueStarted = queue;
-        try {
-            thread.start();
-        } finally {
-            starter = null;
-            queueStarted = true;
-        }
-        Runnable continuation = lastStarted;
-        lastStarted = null;
-        return continuation;
+    /** Whether {@code thread} is the thread running the loop's iterations (not one of its tasks). */
+    public boolean isLoopThread(Thread thread) {
+        return thread == loopThread;
     }
 
     /**
@@ -239,36 +181,6 @@ public final class LoopCore implements Executor {
     public void runNext(Runnable item) {
         ready.addFirst(item);
         remaining++;
-    }
-
-    /**
-     * Runs {@code action} (on the loop) so that a continuation it submits, e.g. by unparking a
-     * task, runs next instead of at the back of the queue: a direct hand-over between two tasks
-     * that takes no loop iteration, used by async generators.
-     */
-    public void expedite(Runnable action) {
-        expedite = true;
-        try {
-            action.run();
-        } finally {
-            expedite = false;
-        }
-    }
-
-    /**
-     * Arms a hand-over for the task now running on the loop: when it next yields its carrier
-     * ({@code Thread.yield}), {@code target} runs first and then the yielding task, both before
-     * anything else that is ready. Returns at once; the caller then yields.
-     */
-    public void handOff(Runnable target) {
-        handOffTarget = target;
-    }
-
-    /** Disarms a hand-over that did not happen (the task could not yield) and returns its target, or null. */
-    public Runnable cancelHandOff() {
-        Runnable target = handOffTarget;
-        handOffTarget = null;
-        return target;
     }
 
     /** Appends to the ready queue; loop thread only. */
