@@ -85,7 +85,7 @@ public final class Carriers {
     private static String portableText(String why) {
         return "asyncio4j runs in portable mode (" + why + "): each task is a virtual thread of the JDK's scheduler and"
                 + " the loop is handed from one to the next, so a blocking JDK call in a task (Thread.sleep, socket I/O,"
-                + " a lock) holds the whole loop until it returns, as in asyncio, and a task switch costs a few"
+                + " a lock) holds the whole loop until it returns, as in asyncio, and a task switch costs one to two"
                 + " microseconds. With " + LoopCarrier.requiredFlag() + " (carrier mode) a blocking JDK call suspends only"
                 + " its task and a switch costs about a tenth of a microsecond.";
     }
