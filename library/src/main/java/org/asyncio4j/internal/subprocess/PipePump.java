@@ -62,6 +62,23 @@ abstract class PipePump implements Transport {
         thread.start();
     }
 
+    /**
+     * Takes {@link #lock}, never parking the loop's side. A task parked on the lock can only
+     * resume on the loop thread; if the loop thread then parked on the same lock behind it (a
+     * callback such as the child's exit closing the pipe), neither would run again: seen as a loop
+     * stuck in {@code processExited} while the task writing stdin waited for the lock. The pipe's
+     * thread holds the lock only for a few field updates, so the loop's side spins instead.
+     */
+    final void lockShared() {
+        if (core.inLoop()) {
+            while (!lock.tryLock()) {
+                Thread.onSpinWait();
+            }
+        } else {
+            lock.lock();
+        }
+    }
+
     /** Debug mode: refuses a call from a thread that is not the loop's; see {@link LoopCore#checkThread}. */
     final void checkThread(String operation) {
         core.checkThread(operation);

@@ -57,7 +57,7 @@ final class PipeReader extends PipePump {
                 } else {
                     chunk = Arrays.copyOf(buffer, n);
                 }
-                lock.lock();
+                lockShared();
                 try {
                     undelivered++;
                 } finally {
@@ -76,7 +76,7 @@ final class PipeReader extends PipePump {
 
     /** Waits while reading is paused or the loop is behind; false once stopped. */
     private boolean awaitPermission() {
-        lock.lock();
+        lockShared();
         try {
             while (!stopped && (paused || undelivered >= MAX_UNDELIVERED)) {
                 changed.awaitUninterruptibly();
@@ -109,7 +109,7 @@ final class PipeReader extends PipePump {
     }
 
     private boolean isPaused() {
-        lock.lock();
+        lockShared();
         try {
             return paused;
         } finally {
@@ -118,7 +118,7 @@ final class PipeReader extends PipePump {
     }
 
     private void pass(byte[] chunk) {
-        lock.lock();
+        lockShared();
         try {
             undelivered--;
             changed.signal();
@@ -176,7 +176,7 @@ final class PipeReader extends PipePump {
 
     @Override
     void stopPump() {
-        lock.lock();
+        lockShared();
         try {
             stopped = true;
             changed.signal();
@@ -213,7 +213,7 @@ final class PipeReader extends PipePump {
         if (closing) {
             return;
         }
-        lock.lock();
+        lockShared();
         try {
             paused = value;
             changed.signal();
@@ -227,7 +227,7 @@ final class PipeReader extends PipePump {
 
     @Override
     public boolean isReading() {
-        lock.lock();
+        lockShared();
         try {
             return !paused && !closing;
         } finally {

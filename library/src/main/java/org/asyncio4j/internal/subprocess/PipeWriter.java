@@ -65,7 +65,7 @@ final class PipeWriter extends PipePump {
 
     /** The next slice to write, waiting for one; null once stopped or once everything before a close is written. */
     private byte[] next() {
-        lock.lock();
+        lockShared();
         try {
             while (!stopped && queue.isEmpty() && !closeRequested) {
                 changed.awaitUninterruptibly();
@@ -77,7 +77,7 @@ final class PipeWriter extends PipePump {
     }
 
     private boolean closeRequested() {
-        lock.lock();
+        lockShared();
         try {
             return closeRequested && !stopped;
         } finally {
@@ -110,7 +110,7 @@ final class PipeWriter extends PipePump {
             data.position(data.limit());
             return;
         }
-        lock.lock();
+        lockShared();
         try {
             while (data.hasRemaining()) {
                 byte[] slice = new byte[Math.min(SLICE, data.remaining())];
@@ -154,7 +154,7 @@ final class PipeWriter extends PipePump {
             return;
         }
         closing = true;
-        lock.lock();
+        lockShared();
         try {
             closeRequested = true;
             changed.signal();
@@ -169,7 +169,7 @@ final class PipeWriter extends PipePump {
      */
     @Override
     void stopPump() {
-        lock.lock();
+        lockShared();
         try {
             stopped = true;
             queue.clear();
