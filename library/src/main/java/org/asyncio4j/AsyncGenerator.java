@@ -90,13 +90,13 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
     public interface Yield<T> {
         /**
          * Hands {@code value} to the consumer and parks until the consumer asks for the next one.
+         * Whatever the consumer passed to {@link AsyncGenerator#athrow(Throwable)} is thrown from
+         * here (even a checked exception, undeclared), so that the body can catch it.
          *
          * @return what the consumer sent with {@link AsyncGenerator#asend(Object)}, or {@code null}
          *     if it asked with {@link AsyncGenerator#next()} (asyncio's value of a {@code yield}
          *     expression); cast it to the type the consumers send
          * @throws GeneratorExit if the generator was closed meanwhile: let it escape
-         * @throws Throwable whatever the consumer passed to {@link AsyncGenerator#athrow(Throwable)}
-         *     (even a checked exception, undeclared), so that the body can catch it here
          */
         Object yield(T value);
     }
