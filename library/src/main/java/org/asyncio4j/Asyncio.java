@@ -527,15 +527,21 @@ public final class Asyncio {
 
     /**
      * Runs {@code function} on the running loop's default executor (platform threads) and returns
-     * a future of its result: asyncio's {@code asyncio.to_thread}.
+     * a future of its result: asyncio's {@code asyncio.to_thread}. The function runs in a copy of
+     * the caller's {@link Context}, so it sees the caller's {@link ContextVar} values and what it
+     * sets stays on its side ({@link EventLoop#runInExecutor} passes no context, as in asyncio).
      */
     public static <T> Future<T> toThread(Callable<T> function) {
-        return getRunningLoop().runInExecutor(null, function);
+        Objects.requireNonNull(function, "function");
+        Context context = Context.copyContext();
+        return getRunningLoop().runInExecutor(null, () -> context.run(function));
     }
 
     /** {@link #toThread(Callable)} for work without a result; the future's result is {@code null}. */
     public static Future<Void> toThread(Runnable work) {
-        return getRunningLoop().runInExecutor(null, work);
+        Objects.requireNonNull(work, "work");
+        Context context = Context.copyContext();
+        return getRunningLoop().runInExecutor(null, () -> context.run(work));
     }
 
     /**

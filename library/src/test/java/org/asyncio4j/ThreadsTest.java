@@ -122,6 +122,24 @@ class ThreadsTest {
     }
 
     @Test
+    void toThreadRunsTheFunctionInACopyOfTheCallersContextAndRunInExecutorDoesNot() {
+        ContextVar<String> request = new ContextVar<>("request", "unset");
+        Asyncio.run(() -> {
+            request.set("main");
+            assertThat(Asyncio.toThread(() -> request.get()).await()).isEqualTo("main");
+            String[] seen = new String[1];
+            Asyncio.toThread(() -> {
+                seen[0] = request.get();
+                request.set("changed on the thread");
+            }).await();
+            assertThat(seen[0]).isEqualTo("main");
+            assertThat(request.get()).as("the thread changed a copy").isEqualTo("main");
+            assertThat(Asyncio.getRunningLoop().runInExecutor(null, () -> request.get()).await())
+                    .as("asyncio's run_in_executor propagates no context").isEqualTo("unset");
+        });
+    }
+
+    @Test
     void runInExecutorUsesTheGivenExecutorAndPropagatesExceptions() {
         var pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "custom-pool"));
         try {

@@ -26,9 +26,7 @@ public final class LifoQueue<T> extends Queue<T> {
     }
 
     /**
-     * A LIFO queue holding at most {@code maxsize} items; 0 means unbounded.
-     *
-     * @throws IllegalArgumentException if {@code maxsize} is negative
+     * A LIFO queue holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
      */
     public LifoQueue(int maxsize) {
         super(maxsize, ItemBuffer.lifo(), "LifoQueue");

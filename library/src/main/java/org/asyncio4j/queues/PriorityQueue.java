@@ -35,9 +35,7 @@ public final class PriorityQueue<T> extends Queue<T> {
     }
 
     /**
-     * A queue in natural order holding at most {@code maxsize} items; 0 means unbounded.
-     *
-     * @throws IllegalArgumentException if {@code maxsize} is negative
+     * A queue in natural order holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
      */
     public PriorityQueue(int maxsize) {
         super(maxsize, ItemBuffer.priority(null), "PriorityQueue");
@@ -49,9 +47,7 @@ public final class PriorityQueue<T> extends Queue<T> {
     }
 
     /**
-     * A queue ordered by {@code order} holding at most {@code maxsize} items; 0 means unbounded.
-     *
-     * @throws IllegalArgumentException if {@code maxsize} is negative
+     * A queue ordered by {@code order} holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
      */
     public PriorityQueue(int maxsize, Comparator<? super T> order) {
         super(maxsize, ItemBuffer.priority(Objects.requireNonNull(order, "order")), "PriorityQueue");

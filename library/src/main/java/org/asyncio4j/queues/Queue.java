@@ -80,18 +80,13 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
     }
 
     /**
-     * A queue holding at most {@code maxsize} items; 0 means unbounded.
-     *
-     * @throws IllegalArgumentException if {@code maxsize} is negative
+     * A queue holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
      */
     public Queue(int maxsize) {
         this(maxsize, ItemBuffer.fifo(), "Queue");
     }
 
     Queue(int maxsize, ItemBuffer<T> items, String name) {
-        if (maxsize < 0) {
-            throw new IllegalArgumentException(name + " needs maxsize >= 0 (0 means unbounded), got " + maxsize);
-        }
         this.maxsize = maxsize;
         this.items = items;
         this.binding = new LoopBinding(name);
@@ -270,7 +265,7 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
         return maxsize > 0 && items.size() >= maxsize;
     }
 
-    /** The most items the queue holds, 0 if unbounded. asyncio's {@code maxsize}. */
+    /** The most items the queue holds, as given; 0 or less if unbounded. asyncio's {@code maxsize}. */
     public int maxsize() {
         return maxsize;
     }

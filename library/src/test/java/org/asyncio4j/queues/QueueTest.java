@@ -33,9 +33,16 @@ class QueueTest {
     }
 
     @Test
-    void aNegativeMaxsizeIsRejected() {
-        assertThatThrownBy(() -> new Queue<String>(-1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0 means unbounded");
+    void aNegativeMaxsizeMeansUnboundedAsInAsyncio() {
+        Asyncio.run(() -> {
+            Queue<Integer> queue = new Queue<>(-1);
+            for (int i = 0; i < 100; i++) {
+                queue.putNowait(i);
+            }
+            assertThat(queue.isFull()).isFalse();
+            assertThat(queue.maxsize()).isEqualTo(-1);
+            assertThat(new LifoQueue<Integer>(-5).isFull()).isFalse();
+        });
     }
 
     @Test
