@@ -18,10 +18,12 @@ package org.asyncio4j;
 public class TimeoutError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A timeout without a message. */
     public TimeoutError() {
         super();
     }
 
+    /** @param message what ran out of time, and after how long */
     public TimeoutError(String message) {
         super(message);
     }
