@@ -41,7 +41,11 @@ public sealed interface Outcome<T> {
      * @param <T> the type of the value it would have had
      */
     record Failure<T>(Throwable error) implements Outcome<T> {
-        /** @throws NullPointerException if {@code error} is null */
+        /**
+         * Checks the component.
+         *
+         * @throws NullPointerException if {@code error} is null
+         */
         public Failure {
             Objects.requireNonNull(error, "error");
         }
@@ -55,7 +59,11 @@ public sealed interface Outcome<T> {
      * @param <T> the type of the value it would have had
      */
     record Cancelled<T>(CancelledError error) implements Outcome<T> {
-        /** @throws NullPointerException if {@code error} is null */
+        /**
+         * Checks the component.
+         *
+         * @throws NullPointerException if {@code error} is null
+         */
         public Cancelled {
             Objects.requireNonNull(error, "error");
         }

@@ -23,7 +23,11 @@ public class TimeoutError extends RuntimeException {
         super();
     }
 
-    /** @param message what ran out of time, and after how long */
+    /**
+     * A timeout with the given message.
+     *
+     * @param message what ran out of time, and after how long
+     */
     public TimeoutError(String message) {
         super(message);
     }
