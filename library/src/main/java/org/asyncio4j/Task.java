@@ -169,7 +169,7 @@ public final class Task<T> extends Future<T> {
         }
     }
 
-    /** {@return the task's name: the one given to {@code createTask}, or {@code Task-N}} */
+    /** {@return the task's name: as given to {@code createTask} or {@link #setName}, else {@code Task-N}} */
     public String getName() {
         return name;
     }
