@@ -80,19 +80,34 @@ import java.util.Objects;
  * @param <T> the type of the values
  */
 public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCloseable {
-    /** The generator's body: it produces values with {@link Yield#yield}. */
+    /**
+     * The generator's body: it produces values with {@link Yield#yield}.
+     *
+     * @param <T> the type of the values
+     */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * Runs the body; the generator ends when it returns.
+         *
+         * @param out where the body yields its values
+         * @throws Exception whatever the body throws; the consumer's next step rethrows it
+         */
         void run(Yield<T> out) throws Exception;
     }
 
-    /** How a body hands a value to the consumer. */
+    /**
+     * How a body hands a value to the consumer.
+     *
+     * @param <T> the type of the values
+     */
     public interface Yield<T> {
         /**
          * Hands {@code value} to the consumer and parks until the consumer asks for the next one.
          * Whatever the consumer passed to {@link AsyncGenerator#athrow(Throwable)} is thrown from
          * here (even a checked exception, undeclared), so that the body can catch it.
          *
+         * @param value the value for the consumer (may be {@code null})
          * @return what the consumer sent with {@link AsyncGenerator#asend(Object)}, or {@code null}
          *     if it asked with {@link AsyncGenerator#next()} (asyncio's value of a {@code yield}
          *     expression); cast it to the type the consumers send
@@ -111,7 +126,14 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         this.engine = new Engine<>(Objects.requireNonNull(body, "body"));
     }
 
-    /** A generator that runs {@code body}; nothing runs until the first {@link #hasNext()}. */
+    /**
+     * A generator that runs {@code body}; nothing runs until the first {@link #hasNext()}.
+     *
+     * @param body the code that yields the values
+     * @param <T> the type of the values
+     * @return a new, unstarted generator
+     * @throws NullPointerException if {@code body} is null
+     */
     public static <T> AsyncGenerator<T> of(Body<T> body) {
         return new AsyncGenerator<>(body);
     }
@@ -126,6 +148,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
      * Runs the body until it yields the next value or ends (parking the calling task meanwhile);
      * an exception the body throws is rethrown here, unchanged.
      *
+     * @return whether the body yielded a value ({@code false} once it has ended)
      * @throws IllegalStateException outside a task, or if another task is iterating it right now
      */
     @Override
@@ -139,6 +162,13 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         return step("hasNext", null, null);
     }
 
+    /**
+     * Runs the body to its next value, as {@link #hasNext()} does, and returns it.
+     *
+     * @return the next value the body yields
+     * @throws NoSuchElementException if the body has ended
+     * @throws IllegalStateException outside a task, or if another task is iterating it right now
+     */
     @Override
     public T next() {
         if (!hasNext()) {
@@ -152,6 +182,8 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
      * until the body yields again; returns that value. {@code asend(null)} is {@link #next()}.
      * asyncio's {@code asend(value)}.
      *
+     * @param value what the pending {@code yield} returns
+     * @return the next value the body yields
      * @throws NoSuchElementException if the body has ended, or ends now without yielding (asyncio's
      *     {@code StopAsyncIteration})
      * @throws IllegalStateException outside a task; if the generator is already running (another
@@ -178,6 +210,8 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
      * ends at once without running its body, and {@code error} is thrown here; one that has ended
      * ignores {@code error} and this returns {@code null}.
      *
+     * @param error the exception to throw at the pending {@code yield}
+     * @return the next value the body yields, or {@code null} if the generator had ended
      * @throws NoSuchElementException if the body catches {@code error} and ends without yielding
      * @throws IllegalStateException outside a task, if the generator is already running, or if
      *     {@link #hasNext()} fetched a value that {@code next()} has not taken yet
@@ -214,7 +248,7 @@ public final class AsyncGenerator<T> implements Iterable<T>, Iterator<T>, AutoCl
         engine.close();
     }
 
-    /** Whether the body has ended (or the generator was closed). */
+    /** {@return whether the body has ended (or the generator was closed)} */
     public boolean isFinished() {
         return engine.finished;
     }

@@ -16,9 +16,14 @@ package org.asyncio4j;
  */
 @FunctionalInterface
 public interface AsyncRunnable {
+    /**
+     * Runs the body; on a task, it may suspend wherever it waits.
+     *
+     * @throws Exception whatever the body throws; it becomes the task's exception
+     */
     void run() throws Exception;
 
-    /** This body as a {@link Coroutine} whose result is {@code null}. */
+    /** {@return this body as a {@link Coroutine} whose result is {@code null}} */
     default Coroutine<Void> asCoroutine() {
         return () -> {
             run();

@@ -59,13 +59,23 @@ public final class Asyncio {
      * throws {@link KeyboardInterrupt} at once; the tasks left, {@code main} included, are then
      * cancelled and awaited as usual, and a third Ctrl+C while they still run ends the JVM.
      *
+     * @param main the program's main coroutine
+     * @param <T> the result type
+     * @return the result of {@code main}
      * @throws IllegalStateException if called while a loop is running on this thread
      */
     public static <T> T run(Coroutine<T> main) {
         return run(main, false);
     }
 
-    /** {@link #run(Coroutine)} with the loop in debug mode if {@code debug} is true. */
+    /**
+     * {@link #run(Coroutine)} with the loop in debug mode if {@code debug} is true.
+     *
+     * @param main the program's main coroutine
+     * @param debug whether the loop runs in debug mode
+     * @param <T> the result type
+     * @return the result of {@code main}
+     */
     public static <T> T run(Coroutine<T> main, boolean debug) {
         Objects.requireNonNull(main, "main");
         if (EventLoop.runningOrNull() != null) {
@@ -75,16 +85,30 @@ public final class Asyncio {
         return new Runner(debug).runThenClose(main);
     }
 
-    /** {@link #run(Coroutine)} for a body without a result. */
+    /**
+     * {@link #run(Coroutine)} for a body without a result.
+     *
+     * @param main the program's main body
+     */
     public static void run(AsyncRunnable main) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), false);
     }
 
+    /**
+     * {@link #run(Coroutine, boolean)} for a body without a result.
+     *
+     * @param main the program's main body
+     * @param debug whether the loop runs in debug mode
+     */
     public static void run(AsyncRunnable main, boolean debug) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), debug);
     }
 
-    /** A new event loop, not running; close it when done (it is {@link AutoCloseable}). */
+    /**
+     * A new event loop, not running; close it when done (it is {@link AutoCloseable}).
+     *
+     * @return a new loop
+     */
     public static EventLoop newEventLoop() {
         return new EventLoop();
     }
@@ -92,6 +116,7 @@ public final class Asyncio {
     /**
      * The loop running the current task or callback.
      *
+     * @return the loop running on this thread
      * @throws IllegalStateException if no loop runs on this thread
      */
     public static EventLoop getRunningLoop() {
@@ -109,6 +134,8 @@ public final class Asyncio {
      * {@code get_event_loop()}, for code written in the older style the seeds use
      * ({@code loop = asyncio.get_event_loop(); loop.run_until_complete(...)}); new code should
      * prefer {@link #run} or {@link #newEventLoop}. A loop created here is the caller's to close.
+     *
+     * @return the running loop, or this thread's current one
      */
     public static EventLoop getEventLoop() {
         EventLoop running = EventLoop.runningOrNull();
@@ -123,7 +150,11 @@ public final class Asyncio {
         return current;
     }
 
-    /** Makes {@code loop} this thread's current loop for {@link #getEventLoop()}; {@code null} clears it. */
+    /**
+     * Makes {@code loop} this thread's current loop for {@link #getEventLoop()}; {@code null} clears it.
+     *
+     * @param loop the loop, or {@code null}
+     */
     public static void setEventLoop(EventLoop loop) {
         if (loop == null) {
             THREAD_LOOP.remove();
@@ -137,29 +168,66 @@ public final class Asyncio {
     /**
      * A coroutine becomes a task of the running loop; asyncio's {@code ensure_future(coro)}.
      * Prefer {@link #createTask}, as asyncio's documentation does.
+     *
+     * @param coroutine the task's body
+     * @param <T> the result type
+     * @return the new task
      */
     public static <T> Task<T> ensureFuture(Coroutine<T> coroutine) {
         return createTask(coroutine);
     }
 
-    /** A future is returned as it is; asyncio's {@code ensure_future(future)}. */
+    /**
+     * A future is returned as it is; asyncio's {@code ensure_future(future)}.
+     *
+     * @param future a future or task
+     * @param <T> the result type
+     * @return {@code future} itself
+     */
     public static <T> Future<T> ensureFuture(Future<T> future) {
         return Objects.requireNonNull(future, "future");
     }
 
-    /** Schedules {@code coroutine} as a task on the running loop. */
+    /**
+     * Schedules {@code coroutine} as a task on the running loop.
+     *
+     * @param coroutine the task's body
+     * @param <T> the result type
+     * @return the new task
+     */
     public static <T> Task<T> createTask(Coroutine<T> coroutine) {
         return getRunningLoop().createTask(coroutine);
     }
 
+    /**
+     * {@link #createTask(Coroutine)} with a name.
+     *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param <T> the result type
+     * @return the new task
+     */
     public static <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         return getRunningLoop().createTask(coroutine, name);
     }
 
+    /**
+     * {@link #createTask(Coroutine)} for a body without a result.
+     *
+     * @param body the task's body
+     * @return the new task
+     */
     public static Task<Void> createTask(AsyncRunnable body) {
         return getRunningLoop().createTask(body);
     }
 
+    /**
+     * {@link #createTask(Coroutine, String)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @return the new task
+     */
     public static Task<Void> createTask(AsyncRunnable body, String name) {
         return getRunningLoop().createTask(body, name);
     }
@@ -174,22 +242,43 @@ public final class Asyncio {
      * Asyncio.createTask(() -> { REQUEST_ID.set("child"); }, null, context).await();
      * System.out.println(context.get(REQUEST_ID)); // child
      * }
+     *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context the task runs in, or {@code null} for a copy of the current one
+     * @param <T> the result type
+     * @return the new task
      */
     public static <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         return getRunningLoop().createTask(coroutine, name, context);
     }
 
-    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    /**
+     * {@link #createTask(Coroutine, String, Context)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context the task runs in, or {@code null} for a copy of the current one
+     * @return the new task
+     */
     public static Task<Void> createTask(AsyncRunnable body, String name, Context context) {
         return getRunningLoop().createTask(body, name, context);
     }
 
-    /** The task running on the current thread, or {@code null} (e.g. in a plain callback). */
+    /**
+     * The task running on the current thread, or {@code null} (e.g. in a plain callback).
+     *
+     * @return the current task, or {@code null}
+     */
     public static Task<?> currentTask() {
         return Task.current();
     }
 
-    /** The running loop's tasks that are not done yet. */
+    /**
+     * The running loop's tasks that are not done yet.
+     *
+     * @return the pending tasks, as a new set
+     */
     public static Set<Task<?>> allTasks() {
         return getRunningLoop().allTasks();
     }
@@ -201,6 +290,7 @@ public final class Asyncio {
      * for exactly one loop iteration, letting every other ready task and callback run.
      * A cancellation of the task arrives here as {@link CancelledError}.
      *
+     * @param seconds how long to sleep (0 or less: just yield to the loop)
      * @throws IllegalStateException if called outside a task
      */
     public static void sleep(double seconds) {
@@ -231,13 +321,24 @@ public final class Asyncio {
         }
     }
 
-    /** {@link #sleep(double)} with a {@link Duration}. */
+    /**
+     * {@link #sleep(double)} with a {@link Duration}.
+     *
+     * @param duration how long to sleep
+     */
     public static void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         sleep(duration.toNanos() / 1e9);
     }
 
-    /** Sleeps like {@link #sleep(double)}, then returns {@code value} (asyncio's {@code sleep(delay, result)}). */
+    /**
+     * Sleeps like {@link #sleep(double)}, then returns {@code value} (asyncio's {@code sleep(delay, result)}).
+     *
+     * @param seconds how long to sleep
+     * @param value what to return
+     * @param <T> the result type
+     * @return {@code value}
+     */
     public static <T> T sleep(double seconds, T value) {
         sleep(seconds);
         return value;
@@ -263,6 +364,9 @@ public final class Asyncio {
      *         Asyncio.createTask(() -> add(3, 4))).await();   // [3, 7]
      * }
      *
+     * @param futures the futures or tasks, all of one loop
+     * @param <T> the result type
+     * @return a future of the results, in the order of {@code futures}
      * @throws IllegalArgumentException if the futures belong to different loops
      */
     public static <T> Future<List<T>> gather(List<? extends Future<? extends T>> futures) {
@@ -272,12 +376,21 @@ public final class Asyncio {
     /**
      * {@link #gather(List)} of nothing: a future of the running loop already done with an empty
      * list (without this overload, {@code gather()} would be ambiguous between the varargs forms).
+     *
+     * @param <T> the result type
+     * @return a done future of an empty list
      */
     public static <T> Future<List<T>> gather() {
         return Gather.results(List.of());
     }
 
-    /** {@link #gather(List)} of futures or tasks given as arguments. */
+    /**
+     * {@link #gather(List)} of futures or tasks given as arguments.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param <T> the result type
+     * @return a future of the results, in the order of the arguments
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
@@ -285,7 +398,13 @@ public final class Asyncio {
         return Gather.results(Arrays.asList(futures));
     }
 
-    /** {@link #gather(List)} of coroutines, each scheduled as a task of the running loop in argument order. */
+    /**
+     * {@link #gather(List)} of coroutines, each scheduled as a task of the running loop in argument order.
+     *
+     * @param coroutines the bodies of the tasks
+     * @param <T> the result type
+     * @return a future of the results, in the order of the arguments
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coroutines) {
@@ -298,17 +417,32 @@ public final class Asyncio {
      * {@link Outcome} per child. Cancelled, it still waits for every child, then ends with a
      * {@link CancelledError}: the last child's if that one was cancelled, else one without a
      * message (asyncio's rule).
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param <T> the result type
+     * @return a future of the outcomes, in the order of {@code futures}
      */
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(List<? extends Future<? extends T>> futures) {
         return Gather.outcomes(futures);
     }
 
-    /** {@link #gatherOutcomes(List)} of nothing: a future already done with an empty list. */
+    /**
+     * {@link #gatherOutcomes(List)} of nothing: a future already done with an empty list.
+     *
+     * @param <T> the result type
+     * @return a done future of an empty list
+     */
     public static <T> Future<List<Outcome<T>>> gatherOutcomes() {
         return Gather.outcomes(List.of());
     }
 
-    /** {@link #gatherOutcomes(List)} of futures or tasks given as arguments. */
+    /**
+     * {@link #gatherOutcomes(List)} of futures or tasks given as arguments.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param <T> the result type
+     * @return a future of the outcomes, in the order of the arguments
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(Future<? extends T>... futures) {
@@ -316,7 +450,13 @@ public final class Asyncio {
         return Gather.outcomes(Arrays.asList(futures));
     }
 
-    /** {@link #gatherOutcomes(List)} of coroutines, each scheduled as a task of the running loop. */
+    /**
+     * {@link #gatherOutcomes(List)} of coroutines, each scheduled as a task of the running loop.
+     *
+     * @param coroutines the bodies of the tasks
+     * @param <T> the result type
+     * @return a future of the outcomes, in the order of the arguments
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read
     public static <T> Future<List<Outcome<T>>> gatherOutcomes(Coroutine<? extends T>... coroutines) {
@@ -330,23 +470,47 @@ public final class Asyncio {
      * <p>Call it qualified, {@code Asyncio.wait(...)}: a static import of a method named
      * {@code wait} is shadowed by {@code Object.wait} inside any class.
      *
+     * @param futures the futures or tasks, all of one loop
+     * @param <F> the type of the futures
+     * @return the futures done and those still pending
      * @throws IllegalArgumentException if {@code futures} is empty or mixes loops
      */
     public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures) {
         return wait(futures, (Duration) null, ReturnWhen.ALL_COMPLETED);
     }
 
-    /** {@link #wait(Collection)} that returns as soon as {@code returnWhen} holds. */
+    /**
+     * {@link #wait(Collection)} that returns as soon as {@code returnWhen} holds.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param returnWhen when to return
+     * @param <F> the type of the futures
+     * @return the futures done and those still pending
+     */
     public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, ReturnWhen returnWhen) {
         return wait(futures, (Duration) null, returnWhen);
     }
 
-    /** {@link #wait(Collection)} that returns after {@code timeout} at the latest ({@code null}: no limit); it never throws {@link TimeoutError}. */
+    /**
+     * {@link #wait(Collection)} that returns after {@code timeout} at the latest ({@code null}: no limit); it never throws {@link TimeoutError}.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param timeout the time limit, or {@code null} for none
+     * @param <F> the type of the futures
+     * @return the futures done and those still pending
+     */
     public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, Duration timeout) {
         return wait(futures, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
-    /** {@link #wait(Collection, Duration)} with the timeout in seconds. */
+    /**
+     * {@link #wait(Collection, Duration)} with the timeout in seconds.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param timeoutSeconds the time limit in seconds
+     * @param <F> the type of the futures
+     * @return the futures done and those still pending
+     */
     public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, double timeoutSeconds) {
         return wait(futures, timeoutSeconds, ReturnWhen.ALL_COMPLETED);
     }
@@ -356,12 +520,26 @@ public final class Asyncio {
      * passes ({@code null}: no limit), and returns which futures are done and which are pending:
      * asyncio's {@code wait(fs, timeout=..., return_when=...)}. Running out of time is not an
      * error: the pending set says what did not finish.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param timeout the time limit, or {@code null} for none
+     * @param returnWhen when to return
+     * @param <F> the type of the futures
+     * @return the futures done and those still pending
      */
     public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, Duration timeout, ReturnWhen returnWhen) {
         return waitSeconds(futures, timeout == null ? null : seconds(timeout), returnWhen);
     }
 
-    /** {@link #wait(Collection, Duration, ReturnWhen)} with the timeout in seconds. */
+    /**
+     * {@link #wait(Collection, Duration, ReturnWhen)} with the timeout in seconds.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param timeoutSeconds the time limit in seconds
+     * @param returnWhen when to return
+     * @param <F> the type of the futures
+     * @return the futures done and those still pending
+     */
     public static <F extends Future<?>> DoneAndPending<F> wait(Collection<F> futures, double timeoutSeconds, ReturnWhen returnWhen) {
         return waitSeconds(futures, checkSeconds(timeoutSeconds), returnWhen);
     }
@@ -379,12 +557,26 @@ public final class Asyncio {
      *     System.out.println("too slow");   // fetchTask is cancelled and finished by now
      * }
      * }
+     *
+     * @param future the future or task to wait for
+     * @param timeout the time limit, or {@code null} for none
+     * @param <T> the result type
+     * @return the result of the future, if it finished in time
+     * @throws Exception the future's own exception, rethrown unchanged
      */
     public static <T> T waitFor(Future<T> future, Duration timeout) throws Exception {
         return Waiting.waitFor(future, timeout == null ? null : seconds(timeout));
     }
 
-    /** {@link #waitFor(Future, Duration)} with the timeout in seconds. */
+    /**
+     * {@link #waitFor(Future, Duration)} with the timeout in seconds.
+     *
+     * @param future the future or task to wait for
+     * @param timeoutSeconds the time limit in seconds
+     * @param <T> the result type
+     * @return the result of the future, if it finished in time
+     * @throws Exception the future's own exception, rethrown unchanged
+     */
     public static <T> T waitFor(Future<T> future, double timeoutSeconds) throws Exception {
         return Waiting.waitFor(future, checkSeconds(timeoutSeconds));
     }
@@ -400,13 +592,26 @@ public final class Asyncio {
      * step (it never runs) unless it is already done, which only an eager task that never
      * suspended can be (see {@link EventLoop#setEagerTasks}).
      *
+     * @param coroutine the body of the task to wait for
+     * @param timeout the time limit, or {@code null} for none
+     * @param <T> the result type
+     * @return the coroutine's result, if it finished in time
+     * @throws Exception the coroutine's own exception, rethrown unchanged
      * @throws IllegalStateException outside a task
      */
     public static <T> T waitFor(Coroutine<T> coroutine, Duration timeout) throws Exception {
         return Waiting.waitFor(coroutine, timeout == null ? null : seconds(timeout));
     }
 
-    /** {@link #waitFor(Coroutine, Duration)} with the timeout in seconds. */
+    /**
+     * {@link #waitFor(Coroutine, Duration)} with the timeout in seconds.
+     *
+     * @param coroutine the body of the task to wait for
+     * @param timeoutSeconds the time limit in seconds
+     * @param <T> the result type
+     * @return the coroutine's result, if it finished in time
+     * @throws Exception the coroutine's own exception, rethrown unchanged
+     */
     public static <T> T waitFor(Coroutine<T> coroutine, double timeoutSeconds) throws Exception {
         return Waiting.waitFor(coroutine, checkSeconds(timeoutSeconds));
     }
@@ -424,34 +629,77 @@ public final class Asyncio {
      * });
      * }
      *
+     * @param delay how long the body may take, or {@code null} for no limit
+     * @param body the block, given the {@link Timeout}
+     * @param <T> the result type
+     * @return the body's result
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
      * @throws IllegalStateException outside a task
      */
     public static <T> T timeout(Duration delay, Timeout.Body<T> body) throws Exception {
         return timeoutAt(delay == null ? null : getRunningLoop().time() + seconds(delay), body);
     }
 
-    /** {@link #timeout(Duration, Timeout.Body)} for a body that does not need the {@link Timeout}. */
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} for a body that does not need the {@link Timeout}.
+     *
+     * @param delay how long the body may take, or {@code null} for no limit
+     * @param body the block
+     * @param <T> the result type
+     * @return the body's result
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static <T> T timeout(Duration delay, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         return timeout(delay, t -> body.call());
     }
 
-    /** {@link #timeout(Duration, Timeout.Body)} for a body without a result. */
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} for a body without a result.
+     *
+     * @param delay how long the body may take, or {@code null} for no limit
+     * @param body the block
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static void timeout(Duration delay, AsyncRunnable body) throws Exception {
         Objects.requireNonNull(body, "body");
         timeout(delay, body.asCoroutine());
     }
 
-    /** {@link #timeout(Duration, Timeout.Body)} with the delay in seconds. */
+    /**
+     * {@link #timeout(Duration, Timeout.Body)} with the delay in seconds.
+     *
+     * @param delaySeconds how long the body may take, in seconds
+     * @param body the block, given the {@link Timeout}
+     * @param <T> the result type
+     * @return the body's result
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static <T> T timeout(double delaySeconds, Timeout.Body<T> body) throws Exception {
         return timeoutAt(getRunningLoop().time() + checkSeconds(delaySeconds), body);
     }
 
+    /**
+     * {@link #timeout(Duration, Coroutine)} with the delay in seconds.
+     *
+     * @param delaySeconds how long the body may take, in seconds
+     * @param body the block
+     * @param <T> the result type
+     * @return the body's result
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static <T> T timeout(double delaySeconds, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         return timeout(delaySeconds, t -> body.call());
     }
 
+    /**
+     * {@link #timeout(Duration, AsyncRunnable)} with the delay in seconds.
+     *
+     * @param delaySeconds how long the body may take, in seconds
+     * @param body the block
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static void timeout(double delaySeconds, AsyncRunnable body) throws Exception {
         Objects.requireNonNull(body, "body");
         timeout(delaySeconds, body.asCoroutine());
@@ -460,17 +708,39 @@ public final class Asyncio {
     /**
      * {@link #timeout(Duration, Timeout.Body)} with the deadline as a loop time
      * ({@link EventLoop#time()}), or {@code null} for none: asyncio's {@code timeout_at(when)}.
+     *
+     * @param when the deadline in loop time, or {@code null} for none
+     * @param body the block, given the {@link Timeout}
+     * @param <T> the result type
+     * @return the body's result
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
      */
     public static <T> T timeoutAt(Double when, Timeout.Body<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         return new Timeout(getRunningLoop(), when).run(body);
     }
 
+    /**
+     * {@link #timeoutAt(Double, Timeout.Body)} for a body that does not need the {@link Timeout}.
+     *
+     * @param when the deadline in loop time, or {@code null} for none
+     * @param body the block
+     * @param <T> the result type
+     * @return the body's result
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static <T> T timeoutAt(Double when, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         return timeoutAt(when, t -> body.call());
     }
 
+    /**
+     * {@link #timeoutAt(Double, Timeout.Body)} for a body without a result.
+     *
+     * @param when the deadline in loop time, or {@code null} for none
+     * @param body the block
+     * @throws Exception whatever the body throws (a {@link TimeoutError} if the deadline passed)
+     */
     public static void timeoutAt(Double when, AsyncRunnable body) throws Exception {
         Objects.requireNonNull(body, "body");
         timeoutAt(when, body.asCoroutine());
@@ -486,6 +756,10 @@ public final class Asyncio {
      *     System.out.println(done.result());   // fastest first
      * }
      * }
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param <F> the type of the futures
+     * @return the futures in the order they finish (a one-use iterable; iterate it in a task)
      */
     public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> futures) {
         return new AsCompleted<>(futures, null);
@@ -495,12 +769,24 @@ public final class Asyncio {
      * {@link #asCompleted(Collection)} with a time limit for the whole iteration ({@code null}:
      * none): once it passes, each remaining step throws {@link TimeoutError}. The futures are not
      * cancelled.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param timeout the time limit, or {@code null} for none
+     * @param <F> the type of the futures
+     * @return the futures in the order they finish (a one-use iterable; iterate it in a task)
      */
     public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> futures, Duration timeout) {
         return new AsCompleted<>(futures, timeout == null ? null : seconds(timeout));
     }
 
-    /** {@link #asCompleted(Collection, Duration)} with the timeout in seconds. */
+    /**
+     * {@link #asCompleted(Collection, Duration)} with the timeout in seconds.
+     *
+     * @param futures the futures or tasks, all of one loop
+     * @param timeoutSeconds the time limit in seconds
+     * @param <F> the type of the futures
+     * @return the futures in the order they finish (a one-use iterable; iterate it in a task)
+     */
     public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> futures, double timeoutSeconds) {
         return new AsCompleted<>(futures, checkSeconds(timeoutSeconds));
     }
@@ -513,12 +799,22 @@ public final class Asyncio {
      * Task<Void> save = Asyncio.createTask(() -> store(record));
      * Asyncio.shield(save).await();   // cancelling this task does not cancel the save
      * }
+     *
+     * @param inner the future or task to protect
+     * @param <T> the result type
+     * @return a future that follows {@code inner}; cancelling it leaves {@code inner} running
      */
     public static <T> Future<T> shield(Future<T> inner) {
         return Waiting.shield(inner);
     }
 
-    /** {@link #shield(Future)} of a coroutine, scheduled as a task of the running loop. */
+    /**
+     * {@link #shield(Future)} of a coroutine, scheduled as a task of the running loop.
+     *
+     * @param coroutine the body of the task to protect
+     * @param <T> the result type
+     * @return a future that follows the task; cancelling it leaves the task running
+     */
     public static <T> Future<T> shield(Coroutine<T> coroutine) {
         return Waiting.shield(createTask(coroutine));
     }
@@ -530,6 +826,10 @@ public final class Asyncio {
      * a future of its result: asyncio's {@code asyncio.to_thread}. The function runs in a copy of
      * the caller's {@link Context}, so it sees the caller's {@link ContextVar} values and what it
      * sets stays on its side ({@link EventLoop#runInExecutor} passes no context, as in asyncio).
+     *
+     * @param function the blocking work to run
+     * @param <T> the result type
+     * @return a future of the function's result
      */
     public static <T> Future<T> toThread(Callable<T> function) {
         Objects.requireNonNull(function, "function");
@@ -537,7 +837,12 @@ public final class Asyncio {
         return getRunningLoop().runInExecutor(null, () -> context.run(function));
     }
 
-    /** {@link #toThread(Callable)} for work without a result; the future's result is {@code null}. */
+    /**
+     * {@link #toThread(Callable)} for work without a result; the future's result is {@code null}.
+     *
+     * @param work the blocking work to run
+     * @return a future completed once the work is done
+     */
     public static Future<Void> toThread(Runnable work) {
         Objects.requireNonNull(work, "work");
         Context context = Context.copyContext();
@@ -549,6 +854,10 @@ public final class Asyncio {
      * {@code CompletableFuture} of its result: asyncio's {@code run_coroutine_threadsafe}.
      * Cancelling the returned future cancels the task.
      *
+     * @param coroutine the body of the task to run
+     * @param loop the loop to run it on
+     * @param <T> the result type
+     * @return a future of the coroutine's result, usable from any thread
      * @throws IllegalStateException if the loop is closed
      */
     public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine, EventLoop loop) {
@@ -587,6 +896,10 @@ public final class Asyncio {
     /**
      * A loop future that completes with {@code stage}'s outcome: asyncio's {@code wrap_future}.
      * Cancelling the loop future cancels the stage (if it is a {@code CompletableFuture}).
+     *
+     * @param stage the stage to follow
+     * @param <T> the result type
+     * @return a future of the running loop that completes with the stage's outcome
      */
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
         Objects.requireNonNull(stage, "stage");

@@ -26,11 +26,16 @@ package org.asyncio4j;
 public class CancelledError extends Error {
     private static final long serialVersionUID = 1L;
 
+    /** A cancellation without a message ({@code cancel()} with none). */
     public CancelledError() {
         super();
     }
 
-    /** @param message the message given to {@code cancel(msg)}, or {@code null} */
+    /**
+     * A cancellation with the message given to {@code cancel(msg)}.
+     *
+     * @param message the message given to {@code cancel(msg)}, or {@code null}
+     */
     public CancelledError(String message) {
         super(message);
     }

@@ -53,12 +53,12 @@ public final class Context {
         this.vars = vars;
     }
 
-    /** A copy of the current context: asyncio's {@code contextvars.copy_context()}. */
+    /** {@return a copy of the current context}: asyncio's {@code contextvars.copy_context()} */
     public static Context copyContext() {
         return new Context(currentVars());
     }
 
-    /** A new context with the same variables and values. */
+    /** {@return a new context with the same variables and values} */
     public Context copy() {
         return new Context(vars);
     }
@@ -70,6 +70,9 @@ public final class Context {
      * An exception {@code body} throws is rethrown unchanged, even a checked one (as
      * {@link Asyncio#run} does).
      *
+     * @param body the code to run
+     * @param <T> the type of its result
+     * @return what {@code body} returned
      * @throws IllegalStateException if this context is already entered (by this or another thread)
      */
     public <T> T run(Callable<T> body) {
@@ -100,7 +103,12 @@ public final class Context {
         }
     }
 
-    /** {@link #run(Callable)} for a body without a result or checked exceptions. */
+    /**
+     * {@link #run(Callable)} for a body without a result or checked exceptions.
+     *
+     * @param body the code to run
+     * @throws IllegalStateException if this context is already entered (by this or another thread)
+     */
     public void run(Runnable body) {
         Objects.requireNonNull(body, "body");
         run(() -> {
@@ -109,24 +117,36 @@ public final class Context {
         });
     }
 
-    /** The value of {@code variable} in this context, or {@code null} if it has none here. */
+    /**
+     * The value of {@code variable} in this context, or {@code null} if it has none here.
+     *
+     * @param variable the variable to look up
+     * @param <T> its value type
+     * @return its value here, or {@code null} (see {@link #contains} to tell a null value from none)
+     */
     @SuppressWarnings("unchecked")
     public <T> T get(ContextVar<T> variable) {
         Objects.requireNonNull(variable, "variable");
         return (T) vars.get(variable);
     }
 
-    /** Whether {@code variable} has a value (possibly null) in this context. */
+    /**
+     * Whether {@code variable} has a value (possibly null) in this context.
+     *
+     * @param variable the variable to look for
+     * @return whether it is set here
+     */
     public boolean contains(ContextVar<?> variable) {
         Objects.requireNonNull(variable, "variable");
         return vars.containsKey(variable);
     }
 
-    /** The variables that have a value in this context. */
+    /** {@return the variables that have a value in this context, as of this call (unmodifiable)} */
     public Set<ContextVar<?>> variables() {
         return Collections.unmodifiableSet(vars.keySet());
     }
 
+    /** {@return how many variables have a value in this context} */
     public int size() {
         return vars.size();
     }

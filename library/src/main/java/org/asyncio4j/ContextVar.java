@@ -37,20 +37,30 @@ public final class ContextVar<T> {
     private final boolean hasDefault;
     private final T defaultValue;
 
-    /** A variable without a default: {@link #get()} throws until it is set. */
+    /**
+     * A variable without a default: {@link #get()} throws until it is set.
+     *
+     * @param name the variable's name, for messages and {@code toString}
+     */
     public ContextVar(String name) {
         this.name = Objects.requireNonNull(name, "name");
         this.hasDefault = false;
         this.defaultValue = null;
     }
 
-    /** A variable whose {@link #get()} returns {@code defaultValue} where it is not set. */
+    /**
+     * A variable whose {@link #get()} returns {@code defaultValue} where it is not set.
+     *
+     * @param name the variable's name, for messages and {@code toString}
+     * @param defaultValue the value where none is set (may be {@code null})
+     */
     public ContextVar(String name, T defaultValue) {
         this.name = Objects.requireNonNull(name, "name");
         this.hasDefault = true;
         this.defaultValue = defaultValue;
     }
 
+    /** {@return the name given to the constructor} */
     public String getName() {
         return name;
     }
@@ -58,6 +68,7 @@ public final class ContextVar<T> {
     /**
      * The value in the current context, else the variable's default.
      *
+     * @return the value in the current context, or the default where it is not set
      * @throws NoSuchElementException if it has neither (asyncio's {@code LookupError})
      */
     @SuppressWarnings("unchecked")
@@ -73,7 +84,12 @@ public final class ContextVar<T> {
                 + " default; set it first, or call get(default)");
     }
 
-    /** The value in the current context, else {@code fallback} (which wins over the variable's default). */
+    /**
+     * The value in the current context, else {@code fallback} (which wins over the variable's default).
+     *
+     * @param fallback what to return where the variable is not set
+     * @return the value in the current context, or {@code fallback}
+     */
     @SuppressWarnings("unchecked")
     public T get(T fallback) {
         Object value = Context.current().lookup(this, MISSING);
@@ -83,6 +99,7 @@ public final class ContextVar<T> {
     /**
      * Sets the value in the current context.
      *
+     * @param value the new value (may be {@code null})
      * @return a token that {@link #reset} takes to restore the previous value
      */
     public Token<T> set(T value) {
@@ -97,6 +114,8 @@ public final class ContextVar<T> {
      * (or removes it, if it had none). The checks come in CPython's order: a token already used
      * is reported as such even if it also belongs elsewhere.
      *
+     * @param token what {@link #set} returned
+     * @throws NullPointerException if {@code token} is null
      * @throws IllegalStateException if the token was already used (checked first)
      * @throws IllegalArgumentException if the token belongs to another variable, or else was
      *     created in another context

@@ -19,5 +19,11 @@ package org.asyncio4j;
  */
 @FunctionalInterface
 public interface Coroutine<T> {
+    /**
+     * Runs the body; on a task, it may suspend wherever it waits.
+     *
+     * @return the result, which becomes the task's result
+     * @throws Exception whatever the body throws; it becomes the task's exception
+     */
     T call() throws Exception;
 }

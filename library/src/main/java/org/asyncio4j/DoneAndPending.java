@@ -25,6 +25,11 @@ import java.util.Set;
  * @param <F> the type of the futures
  */
 public record DoneAndPending<F extends Future<?>>(Set<F> done, Set<F> pending) {
+    /**
+     * Copies both sets, keeping their order, into unmodifiable sets.
+     *
+     * @throws NullPointerException if either set is null or contains null
+     */
     public DoneAndPending {
         done = Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(done, "done")));
         pending = Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(pending, "pending")));

@@ -126,6 +126,9 @@ public final class EventLoop implements AutoCloseable {
      * Schedules {@code callback} to run in the next iteration, after everything already ready,
      * in a copy of the current {@link Context}. Not thread-safe: from other threads use
      * {@link #callSoonThreadsafe}.
+     *
+     * @param callback the code to run on the loop's thread
+     * @return a handle that can cancel the callback until it runs
      */
     public Handle callSoon(Runnable callback) {
         return callSoon(callback, null);
@@ -135,6 +138,10 @@ public final class EventLoop implements AutoCloseable {
      * {@link #callSoon(Runnable)} that runs {@code callback} in {@code context} itself (asyncio's
      * {@code call_soon(callback, context=context)}): what it sets there stays in that context.
      * A {@code null} context means a copy of the current one.
+     *
+     * @param callback the code to run on the loop's thread
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the callback until it runs
      */
     public Handle callSoon(Runnable callback, Context context) {
         Objects.requireNonNull(callback, "callback");
@@ -145,12 +152,23 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting. */
+    /**
+     * Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting.
+     *
+     * @param callback the code to run on the loop's thread
+     * @return a handle that can cancel the callback until it runs
+     */
     public Handle callSoonThreadsafe(Runnable callback) {
         return callSoonThreadsafe(callback, null);
     }
 
-    /** {@link #callSoonThreadsafe(Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    /**
+     * {@link #callSoonThreadsafe(Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}.
+     *
+     * @param callback the code to run on the loop's thread
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the callback until it runs
+     */
     public Handle callSoonThreadsafe(Runnable callback, Context context) {
         Objects.requireNonNull(callback, "callback");
         Handle handle = new Handle(callback, Handle.contextOf(context));
@@ -160,33 +178,72 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** Schedules {@code callback} after {@code delaySeconds} (a negative delay means now). */
+    /**
+     * Schedules {@code callback} after {@code delaySeconds} (a negative delay means now).
+     *
+     * @param delaySeconds the delay in seconds
+     * @param callback the code to run on the loop's thread
+     * @return a handle that can cancel the callback and tells when it is due
+     */
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
         return callLater(delaySeconds, callback, null);
     }
 
-    /** {@link #callLater(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    /**
+     * {@link #callLater(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}.
+     *
+     * @param delaySeconds the delay in seconds
+     * @param callback the code to run on the loop's thread
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the callback and tells when it is due
+     */
     public TimerHandle callLater(double delaySeconds, Runnable callback, Context context) {
         return schedule(core.nanoTime() + toNanos(delaySeconds, "delay"), callback, context);
     }
 
-    /** Schedules {@code callback} after {@code delay}. */
+    /**
+     * Schedules {@code callback} after {@code delay}.
+     *
+     * @param delay the delay
+     * @param callback the code to run on the loop's thread
+     * @return a handle that can cancel the callback and tells when it is due
+     */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         return callLater(delay, callback, null);
     }
 
-    /** {@link #callLater(Duration, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    /**
+     * {@link #callLater(Duration, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}.
+     *
+     * @param delay the delay
+     * @param callback the code to run on the loop's thread
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the callback and tells when it is due
+     */
     public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
         Objects.requireNonNull(delay, "delay");
         return schedule(core.nanoTime() + saturatedNanos(delay), callback, context);
     }
 
-    /** Schedules {@code callback} at loop time {@code whenSeconds} (see {@link #time()}). */
+    /**
+     * Schedules {@code callback} at loop time {@code whenSeconds} (see {@link #time()}).
+     *
+     * @param whenSeconds the loop time at which to run it
+     * @param callback the code to run on the loop's thread
+     * @return a handle that can cancel the callback and tells when it is due
+     */
     public TimerHandle callAt(double whenSeconds, Runnable callback) {
         return callAt(whenSeconds, callback, null);
     }
 
-    /** {@link #callAt(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}. */
+    /**
+     * {@link #callAt(double, Runnable)} in {@code context} ({@code null}: a copy of the current one); see {@link #callSoon(Runnable, Context)}.
+     *
+     * @param whenSeconds the loop time at which to run it
+     * @param callback the code to run on the loop's thread
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the callback and tells when it is due
+     */
     public TimerHandle callAt(double whenSeconds, Runnable callback, Context context) {
         return schedule(toNanos(whenSeconds, "when"), callback, context);
     }
@@ -195,6 +252,8 @@ public final class EventLoop implements AutoCloseable {
      * The loop's clock, in seconds, with an arbitrary origin: monotonic and shared by all loops of
      * this JVM, except on a test kit loop, whose virtual clock moves only when the loop would wait.
      * Every timer, sleep and timeout of the loop follows this clock.
+     *
+     * @return the loop's current time, in seconds
      */
     public double time() {
         return core.nanoTime() / 1e9;
@@ -238,7 +297,11 @@ public final class EventLoop implements AutoCloseable {
      * Runs the loop until {@code future} is done, then returns its result or rethrows its
      * exception (unchanged, even a checked one).
      *
+     * @param future the future (or task) to wait for; it must belong to this loop
+     * @param <T> the result type
+     * @return the future's result
      * @throws IllegalStateException if the loop was stopped before the future completed
+     * @throws IllegalArgumentException if the future belongs to another loop
      */
     public <T> T runUntilComplete(Future<T> future) {
         Objects.requireNonNull(future, "future");
@@ -263,7 +326,13 @@ public final class EventLoop implements AutoCloseable {
         return future.result();
     }
 
-    /** Wraps {@code coroutine} in a task and runs the loop until it is done; see {@link #runUntilComplete(Future)}. */
+    /**
+     * Wraps {@code coroutine} in a task and runs the loop until it is done; see {@link #runUntilComplete(Future)}.
+     *
+     * @param coroutine the body of the task to run
+     * @param <T> the result type
+     * @return the coroutine's result
+     */
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
         return runUntilComplete(createTask(coroutine));
     }
@@ -276,10 +345,12 @@ public final class EventLoop implements AutoCloseable {
         core.stop();
     }
 
+    /** {@return whether the loop is running ({@link #runForever()} or {@link #runUntilComplete} in progress)} */
     public boolean isRunning() {
         return running;
     }
 
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed;
     }
@@ -314,13 +385,24 @@ public final class EventLoop implements AutoCloseable {
 
     // ---------------------------------------------------------------- futures and tasks
 
-    /** A new pending future attached to this loop. */
+    /**
+     * A new pending future attached to this loop.
+     *
+     * @param <T> the result type
+     * @return the new future
+     */
     public <T> Future<T> createFuture() {
         checkClosed();
         return new Future<>(this);
     }
 
-    /** Schedules {@code coroutine} as a task named {@code Task-N}; its first step runs with {@code callSoon} order. */
+    /**
+     * Schedules {@code coroutine} as a task named {@code Task-N}; its first step runs with {@code callSoon} order.
+     *
+     * @param coroutine the task's body
+     * @param <T> the result type
+     * @return the new task
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
@@ -328,6 +410,11 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Schedules {@code coroutine} as a task with the given name ({@code null}: {@code Task-N});
      * eagerly if {@link #setEagerTasks eager tasks} are on.
+     *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param <T> the result type
+     * @return the new task
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         return createTask(coroutine, name, eagerTasks);
@@ -341,6 +428,12 @@ public final class EventLoop implements AutoCloseable {
      * creator yields the loop for exactly that step and resumes before anything else that was
      * ready (a virtual thread cannot carry another one, so the creator cannot stay on the stack),
      * which no task or callback can tell apart. When the loop is not running, the start is lazy.
+     *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param eagerStart whether to run the first step now, if the loop is running
+     * @param <T> the result type
+     * @return the new task
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name, boolean eagerStart) {
         return createTask(coroutine, name, null, eagerStart);
@@ -352,12 +445,25 @@ public final class EventLoop implements AutoCloseable {
      * what the task sets is visible in {@code context} afterwards, and
      * {@link Task#getContext()} returns it. {@code null} name: {@code Task-N}; {@code null}
      * context: a copy of the current one. Eager if {@link #setEagerTasks eager tasks} are on.
+     *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context the task runs in, or {@code null} for a copy of the current one
+     * @param <T> the result type
+     * @return the new task
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         return createTask(coroutine, name, context, eagerTasks);
     }
 
-    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    /**
+     * {@link #createTask(Coroutine, String, Context)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context the task runs in, or {@code null} for a copy of the current one
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body, String name, Context context) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, context, eagerTasks);
     }
@@ -376,7 +482,14 @@ public final class EventLoop implements AutoCloseable {
         return task;
     }
 
-    /** {@link #createTask(Coroutine, String, boolean)} for a body without a result. */
+    /**
+     * {@link #createTask(Coroutine, String, boolean)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param eagerStart whether to run the first step now, if the loop is running
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body, String name, boolean eagerStart) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, eagerStart);
     }
@@ -385,20 +498,39 @@ public final class EventLoop implements AutoCloseable {
      * Makes every later {@link #createTask} start its task eagerly (see
      * {@link #createTask(Coroutine, String, boolean)}): asyncio's
      * {@code loop.set_task_factory(asyncio.eager_task_factory)}. Off by default.
+     *
+     * @param enabled whether later tasks start eagerly
      */
     public void setEagerTasks(boolean enabled) {
         this.eagerTasks = enabled;
     }
 
-    /** Whether tasks start eagerly; see {@link #setEagerTasks}. */
+    /**
+     * Whether tasks start eagerly; see {@link #setEagerTasks}.
+     *
+     * @return whether tasks start eagerly
+     */
     public boolean getEagerTasks() {
         return eagerTasks;
     }
 
+    /**
+     * {@link #createTask(Coroutine)} for a body without a result.
+     *
+     * @param body the task's body
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), null);
     }
 
+    /**
+     * {@link #createTask(Coroutine, String)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body, String name) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name);
     }
@@ -428,6 +560,8 @@ public final class EventLoop implements AutoCloseable {
      * future that completes when all are closed; errors are passed to the exception handler.
      * asyncio's {@code loop.shutdown_asyncgens()}; {@link Asyncio#run} calls it after cancelling
      * the tasks main left behind.
+     *
+     * @return a future that completes once every generator is closed
      */
     public Future<Void> shutdownAsyncGenerators() {
         List<AsyncGenerator.Engine<?>> open = List.copyOf(asyncGenerators);
@@ -454,7 +588,11 @@ public final class EventLoop implements AutoCloseable {
         }, "shutdownAsyncGenerators");
     }
 
-    /** The tasks of this loop that are not done yet, in creation order. */
+    /**
+     * The tasks of this loop that are not done yet, in creation order.
+     *
+     * @return the pending tasks, as a new set
+     */
     public Set<Task<?>> allTasks() {
         LinkedHashSet<Task<?>> result = new LinkedHashSet<>();
         for (Task<?> task : tasks.snapshot()) {
@@ -475,6 +613,11 @@ public final class EventLoop implements AutoCloseable {
      * <p>The default executor is a pool of at most {@code min(32, processors + 4)} platform
      * threads (asyncio's size). An executor of virtual threads created inside a task would run
      * its jobs on this loop, so pass only executors created outside the loop.
+     *
+     * @param executor where to run it, or {@code null} for the default executor
+     * @param function the blocking work to run
+     * @param <T> the result type
+     * @return a future of the function's result, completed on this loop
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> function) {
         Objects.requireNonNull(function, "function");
@@ -497,7 +640,13 @@ public final class EventLoop implements AutoCloseable {
         return future;
     }
 
-    /** {@link #runInExecutor(Executor, Callable)} for work without a result; the future's result is {@code null}. */
+    /**
+     * {@link #runInExecutor(Executor, Callable)} for work without a result; the future's result is {@code null}.
+     *
+     * @param executor where to run it, or {@code null} for the default executor
+     * @param work the blocking work to run
+     * @return a future completed on this loop once the work is done
+     */
     public Future<Void> runInExecutor(Executor executor, Runnable work) {
         Objects.requireNonNull(work, "work");
         return runInExecutor(executor, () -> {
@@ -506,7 +655,11 @@ public final class EventLoop implements AutoCloseable {
         });
     }
 
-    /** Replaces the executor {@code runInExecutor(null, ...)} and {@code toThread} use. */
+    /**
+     * Replaces the executor {@code runInExecutor(null, ...)} and {@code toThread} use.
+     *
+     * @param executor the new default executor (not null)
+     */
     public void setDefaultExecutor(Executor executor) {
         this.defaultExecutor = Objects.requireNonNull(executor, "executor");
     }
@@ -514,6 +667,8 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Shuts the default executor down and returns a future that completes once its threads have
      * finished (await it in a task, or pass it to {@link #runUntilComplete}).
+     *
+     * @return a future that completes once the executor's threads have finished
      */
     public Future<Void> shutdownDefaultExecutor() {
         Future<Void> done = createFuture();
@@ -551,6 +706,8 @@ public final class EventLoop implements AutoCloseable {
      * of {@link Asyncio#run}'s main task while it is installed. The handlers are removed when the
      * loop closes, and the signal's previous behaviour comes back.
      *
+     * @param signal the signal's name, e.g. {@code "SIGTERM"} or {@code "TERM"}
+     * @param callback what to run on the loop's thread when it arrives
      * @throws IllegalArgumentException if the signal is unknown or cannot be handled (SIGKILL,
      *     SIGSTOP, and SIGQUIT, which the JVM keeps for thread dumps)
      */
@@ -568,6 +725,9 @@ public final class EventLoop implements AutoCloseable {
      * Removes this loop's handler for {@code signal}, restoring what handled it before; returns
      * false if this loop had none (or another loop's handler replaced it). asyncio's
      * {@code loop.remove_signal_handler}.
+     *
+     * @param signal the signal's name, as given to {@link #addSignalHandler}
+     * @return whether a handler of this loop was removed
      */
     public boolean removeSignalHandler(String signal) {
         String name = SignalDispatch.bareName(Objects.requireNonNull(signal, "signal"));
@@ -577,11 +737,16 @@ public final class EventLoop implements AutoCloseable {
 
     // ---------------------------------------------------------------- errors and debugging
 
-    /** Sets the handler for errors nobody else can receive; {@code null} restores the default. */
+    /**
+     * Sets the handler for errors nobody else can receive; {@code null} restores the default.
+     *
+     * @param handler the new handler, or {@code null} for the default
+     */
     public void setExceptionHandler(ExceptionHandler handler) {
         this.exceptionHandler = handler;
     }
 
+    /** {@return the handler set with {@link #setExceptionHandler}, or {@code null} if the default is in use} */
     public ExceptionHandler getExceptionHandler() {
         return exceptionHandler;
     }
@@ -591,6 +756,8 @@ public final class EventLoop implements AutoCloseable {
      * {@link ExceptionHandler} for its keys. Never throws: whatever the handler throws is logged
      * and the default handler then reports {@code context}; only a {@link KeyboardInterrupt} is
      * passed on, as asyncio passes on {@code KeyboardInterrupt} and {@code SystemExit}.
+     *
+     * @param context the error: {@code "message"} and the keys that apply
      */
     public void callExceptionHandler(Map<String, Object> context) {
         Objects.requireNonNull(context, "context");
@@ -613,6 +780,8 @@ public final class EventLoop implements AutoCloseable {
      * Logs {@code context} through {@code System.Logger} ("org.asyncio4j"), as asyncio's default
      * handler does. Never throws: if logging fails (a JVM out of file descriptors, a broken
      * logging configuration), the report goes to {@code System.err}.
+     *
+     * @param context the error: {@code "message"} and the keys that apply
      */
     public void defaultExceptionHandler(Map<String, Object> context) {
         Objects.requireNonNull(context, "context");
@@ -632,20 +801,29 @@ public final class EventLoop implements AutoCloseable {
      * Debug mode: warns about callbacks and task steps that take longer than
      * {@link #setSlowCallbackDuration} (100 ms by default), with the task's stack, and checks
      * that non-thread-safe methods are called on the loop's thread.
+     *
+     * @param enabled whether debug mode is on
      */
     public void setDebug(boolean enabled) {
         core.setDebug(enabled);
     }
 
+    /** {@return whether debug mode is on; see {@link #setDebug}} */
     public boolean getDebug() {
         return core.debug();
     }
 
+    /**
+     * Sets how long a callback or task step may take before debug mode warns about it.
+     *
+     * @param duration the step duration beyond which debug mode warns
+     */
     public void setSlowCallbackDuration(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         core.setSlowCallbackNanos(saturatedNanos(duration));
     }
 
+    /** {@return how long a callback or task step may take before debug mode warns; see {@link #setSlowCallbackDuration}} */
     public Duration getSlowCallbackDuration() {
         return Duration.ofNanos(core.slowCallbackNanos());
     }

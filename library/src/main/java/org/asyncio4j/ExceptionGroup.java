@@ -38,13 +38,18 @@ import java.util.function.Predicate;
 public class ExceptionGroup extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The description given at construction, without the member count. */
     private final String description;
+    /** The members, in order; immutable. */
     private final List<Throwable> exceptions;
 
     /**
+     * A group of {@code exceptions}; its message is {@code description} with the member count.
+     *
      * @param description what the group is about
      * @param exceptions its members, at least one
      * @throws IllegalArgumentException if {@code exceptions} is empty
+     * @throws NullPointerException if an argument is null or {@code exceptions} contains null
      */
     @SuppressWarnings("this-escape") // addSuppressed is final in Throwable and reads no state of a subclass
     public ExceptionGroup(String description, List<? extends Throwable> exceptions) {
@@ -65,12 +70,12 @@ public class ExceptionGroup extends RuntimeException {
         setStackTrace(original.getStackTrace());
     }
 
-    /** The members, in order. */
+    /** {@return the members, in order (an immutable list)} */
     public List<Throwable> exceptions() {
         return exceptions;
     }
 
-    /** The description given at construction, without the member count. */
+    /** {@return the description given at construction, without the member count} */
     public String description() {
         return description;
     }
@@ -78,12 +83,20 @@ public class ExceptionGroup extends RuntimeException {
     /**
      * The members that match {@code condition}, as {@link #split} finds them, or {@code null} if
      * none match. Python's {@code subgroup}.
+     *
+     * @param condition which exceptions (or nested groups, or this group) to keep
+     * @return a group of the matching members, or {@code null}
      */
     public ExceptionGroup subgroup(Predicate<? super Throwable> condition) {
         return split(condition).match();
     }
 
-    /** {@link #subgroup(Predicate)} by type. */
+    /**
+     * {@link #subgroup(Predicate)} by type.
+     *
+     * @param type the type of the exceptions to keep
+     * @return a group of the members of that type, or {@code null}
+     */
     public ExceptionGroup subgroup(Class<? extends Throwable> type) {
         return split(type).match();
     }
@@ -94,6 +107,10 @@ public class ExceptionGroup extends RuntimeException {
      * is tried on this group first; if it matches, the match is this group and the rest is empty.
      * Each part is a group with this group's description, cause and stack trace, or {@code null}
      * when it would be empty. Python's {@code split}.
+     *
+     * @param condition which exceptions (or nested groups, or this group) match
+     * @return the matching part and the rest
+     * @throws NullPointerException if {@code condition} is null
      */
     public Split split(Predicate<? super Throwable> condition) {
         Objects.requireNonNull(condition, "condition");
@@ -120,7 +137,13 @@ public class ExceptionGroup extends RuntimeException {
         return new Split(part(matching), part(rest));
     }
 
-    /** {@link #split(Predicate)} by type. */
+    /**
+     * {@link #split(Predicate)} by type.
+     *
+     * @param type the type of the exceptions that match
+     * @return the part of that type and the rest
+     * @throws NullPointerException if {@code type} is null
+     */
     public Split split(Class<? extends Throwable> type) {
         Objects.requireNonNull(type, "type");
         return split(type::isInstance);

@@ -23,12 +23,23 @@ import java.util.Objects;
  */
 @FunctionalInterface
 public interface ExceptionHandler {
+    /**
+     * Handles one error.
+     *
+     * @param loop the loop that met the error
+     * @param context what happened: {@code "message"} and the other keys that apply (see above)
+     */
     void handle(EventLoop loop, Map<String, Object> context);
 
     /**
      * A new context with {@code "message"} and, if not null, {@code "exception"}; add the keys that
      * apply ({@code "task"}, {@code "handle"}, ...) and pass it to
      * {@link EventLoop#callExceptionHandler}.
+     *
+     * @param message what went wrong
+     * @param exception the exception, or {@code null}
+     * @return a new, modifiable map holding those entries
+     * @throws NullPointerException if {@code message} is null
      */
     static Map<String, Object> context(String message, Throwable exception) {
         Objects.requireNonNull(message, "message");

@@ -86,20 +86,26 @@ public class Future<T> {
     private ArrayList<Object> moreCallbacks;
     private UnretrievedExceptions.Tracker unretrieved;
 
-    /** A pending future of {@code loop}; {@link EventLoop#createFuture()} is the usual way to make one. */
+    /**
+     * A pending future of {@code loop}; {@link EventLoop#createFuture()} is the usual way to make one.
+     *
+     * @param loop the loop whose thread completes the future and runs its callbacks
+     */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "a future needs the event loop it belongs to");
     }
 
-    /** The loop this future belongs to. */
+    /** {@return the loop this future belongs to} */
     public EventLoop getLoop() {
         return loop;
     }
 
+    /** {@return whether the future has a result, an exception, or was cancelled} */
     public boolean isDone() {
         return state != PENDING;
     }
 
+    /** {@return whether the future was cancelled} */
     public boolean isCancelled() {
         return state == CANCELLED;
     }
@@ -114,6 +120,9 @@ public class Future<T> {
      * @throws IllegalStateException if called outside a task, e.g. from a plain callback or a
      *     thread that is not a task; such code should add a done callback, or use
      *     {@link #toCompletableFuture()} or {@link Asyncio#runCoroutineThreadsafe}
+     * @return the future's result
+     * @throws CancelledError if the future, or the waiting task, was cancelled
+     * @throws Exception the future's exception, rethrown unchanged
      */
     public T await() throws Exception {
         if (state == PENDING) {
@@ -130,6 +139,7 @@ public class Future<T> {
      * The result, if the future finished with one; rethrows its exception (unchanged, even a
      * checked one) or throws {@link CancelledError} otherwise.
      *
+     * @return the future's result
      * @throws InvalidStateError if the future is not done yet
      */
     public T result() {
@@ -146,6 +156,7 @@ public class Future<T> {
     /**
      * The exception the future finished with, or {@code null} if it has a result.
      *
+     * @return the exception, or {@code null}
      * @throws CancelledError if the future was cancelled
      * @throws InvalidStateError if it is not done yet
      */
@@ -161,7 +172,11 @@ public class Future<T> {
         return exception;
     }
 
-    /** Cancels the future; returns false if it was already done. Same as {@code cancel(null)}. */
+    /**
+     * Cancels the future. Same as {@code cancel(null)}.
+     *
+     * @return false if it was already done
+     */
     public boolean cancel() {
         return cancel(null);
     }
@@ -170,6 +185,7 @@ public class Future<T> {
      * Cancels the future and schedules its callbacks; whoever awaits it gets a
      * {@link CancelledError} carrying {@code message}.
      *
+     * @param message the cancellation message, or {@code null}
      * @return false if it was already done
      */
     public boolean cancel(String message) {
@@ -184,6 +200,7 @@ public class Future<T> {
     /**
      * Marks the future done with {@code value} and schedules its callbacks.
      *
+     * @param value the result (may be {@code null})
      * @throws InvalidStateError if it is already done
      */
     public void setResult(T value) {
@@ -195,6 +212,7 @@ public class Future<T> {
     /**
      * Marks the future done with {@code error} and schedules its callbacks.
      *
+     * @param error the exception that awaiting the future will throw
      * @throws InvalidStateError if it is already done
      * @throws NullPointerException if {@code error} is null
      */
@@ -209,6 +227,8 @@ public class Future<T> {
      * Adds a callback that runs, scheduled with {@code callSoon}, once the future is done; if it
      * is already done the callback is scheduled now. It runs in a copy of the {@link Context}
      * current when it was added.
+     *
+     * @param callback called with this future once it is done
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         addDoneCallback(callback, null);
@@ -218,6 +238,9 @@ public class Future<T> {
      * {@link #addDoneCallback(Consumer)} that runs {@code callback} in {@code context} itself
      * ({@code null}: a copy of the current one), so what it sets stays there: asyncio's
      * {@code add_done_callback(fn, context=context)}.
+     *
+     * @param callback called with this future once it is done
+     * @param context the context to run it in, or {@code null} for a copy of the current one
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
         Objects.requireNonNull(callback, "callback");
@@ -233,6 +256,7 @@ public class Future<T> {
     /**
      * Removes every registration of {@code callback}.
      *
+     * @param callback the callback as it was added (compared with {@code equals})
      * @return how many were removed
      */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
@@ -253,6 +277,8 @@ public class Future<T> {
     /**
      * A {@code CompletableFuture} completed with this future's outcome; cancelling it cancels this
      * future (through the loop, so any thread may do it).
+     *
+     * @return a new {@code CompletableFuture} that follows this future
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> bridge = new CompletableFuture<>();

@@ -64,6 +64,8 @@ public sealed class Handle implements Runnable permits TimerHandle {
      * The context the callback runs in: the one given when it was scheduled, or the copy of the
      * scheduler's context it runs in otherwise (which then shows what the callback set). asyncio's
      * {@code Handle.get_context()}.
+     *
+     * @return the context the callback runs (or ran) in
      */
     @SuppressWarnings("unchecked")
     public Context getContext() {
@@ -73,6 +75,7 @@ public sealed class Handle implements Runnable permits TimerHandle {
         return (Context) context;
     }
 
+    /** {@return whether {@link #cancel()} was called} */
     public boolean isCancelled() {
         return cancelled;
     }

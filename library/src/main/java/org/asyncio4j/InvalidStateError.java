@@ -16,6 +16,11 @@ package org.asyncio4j;
 public class InvalidStateError extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with the given message.
+     *
+     * @param message what was asked and why the future's state does not allow it
+     */
     public InvalidStateError(String message) {
         super(message);
     }

@@ -31,6 +31,7 @@ package org.asyncio4j;
 public class KeyboardInterrupt extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An interrupt with the message {@code "interrupted by SIGINT (Ctrl+C)"}. */
     public KeyboardInterrupt() {
         super("interrupted by SIGINT (Ctrl+C)");
     }

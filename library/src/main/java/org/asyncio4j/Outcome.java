@@ -25,12 +25,27 @@ import java.util.Objects;
  */
 public sealed interface Outcome<T> {
 
-    /** Finished with {@code value} (possibly null). */
+    /**
+     * Finished with {@code value} (possibly null).
+     *
+     * @param value the result
+     * @param <T> the type of the value
+     */
     record Success<T>(T value) implements Outcome<T> {
     }
 
-    /** Finished by throwing {@code error}. */
+    /**
+     * Finished by throwing {@code error}.
+     *
+     * @param error the exception it threw
+     * @param <T> the type of the value it would have had
+     */
     record Failure<T>(Throwable error) implements Outcome<T> {
+        /**
+         * Checks the component.
+         *
+         * @throws NullPointerException if {@code error} is null
+         */
         public Failure {
             Objects.requireNonNull(error, "error");
         }
@@ -39,14 +54,29 @@ public sealed interface Outcome<T> {
     /**
      * Was cancelled, or ended with a {@link CancelledError} as its exception (as a cancelled
      * gather does); {@code error} carries the cancellation message.
+     *
+     * @param error the cancellation
+     * @param <T> the type of the value it would have had
      */
     record Cancelled<T>(CancelledError error) implements Outcome<T> {
+        /**
+         * Checks the component.
+         *
+         * @throws NullPointerException if {@code error} is null
+         */
         public Cancelled {
             Objects.requireNonNull(error, "error");
         }
     }
 
-    /** The outcome of a future that is done. */
+    /**
+     * The outcome of a future that is done.
+     *
+     * @param future a done future
+     * @param <T> the type of its result
+     * @return how the future ended
+     * @throws InvalidStateError if the future is not done yet
+     */
     static <T> Outcome<T> of(Future<? extends T> future) {
         Objects.requireNonNull(future, "future");
         if (future.isCancelled()) {
@@ -59,12 +89,16 @@ public sealed interface Outcome<T> {
         return error != null ? new Failure<>(error) : new Success<>(future.result());
     }
 
-    /** Whether it finished with a value. */
+    /** {@return whether it finished with a value} */
     default boolean isSuccess() {
         return this instanceof Success;
     }
 
-    /** The value; otherwise rethrows the exception (unchanged, even a checked one) or the {@link CancelledError}. */
+    /**
+     * The value; otherwise rethrows the exception (unchanged, even a checked one) or the {@link CancelledError}.
+     *
+     * @return the value of a {@link Success}
+     */
     default T get() {
         return switch (this) {
             case Success<T> success -> success.value();
@@ -73,7 +107,7 @@ public sealed interface Outcome<T> {
         };
     }
 
-    /** The exception, the {@link CancelledError}, or {@code null} for a success. */
+    /** {@return the exception, the {@link CancelledError}, or {@code null} for a success} */
     default Throwable exception() {
         return switch (this) {
             case Success<T> success -> null;

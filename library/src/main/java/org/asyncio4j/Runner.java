@@ -48,12 +48,21 @@ public final class Runner implements AutoCloseable {
         this(Asyncio::newEventLoop, null);
     }
 
-    /** A runner whose loop is in debug mode if {@code debug} is true. */
+    /**
+     * A runner whose loop is in debug mode if {@code debug} is true.
+     *
+     * @param debug the debug mode to give the loop ({@link EventLoop#setDebug})
+     */
     public Runner(boolean debug) {
         this(Asyncio::newEventLoop, debug);
     }
 
-    /** A runner whose loop comes from {@code loopFactory} (asyncio's {@code loop_factory}), its debug mode left as made. */
+    /**
+     * A runner whose loop comes from {@code loopFactory} (asyncio's {@code loop_factory}), its debug mode left as made.
+     *
+     * @param loopFactory called once, on first use, to make the loop
+     * @throws NullPointerException if {@code loopFactory} is null
+     */
     public Runner(Supplier<? extends EventLoop> loopFactory) {
         this(loopFactory, null);
     }
@@ -67,23 +76,45 @@ public final class Runner implements AutoCloseable {
      * Runs {@code main} as a task of the runner's loop, in the runner's context, and returns its
      * result; its exception is rethrown unchanged (even a checked one).
      *
+     * @param main the coroutine to run
+     * @param <T> its result type
+     * @return the result of {@code main}
      * @throws IllegalStateException if the runner is closed, or if called from a running loop
      */
     public <T> T run(Coroutine<T> main) {
         return run(main, null, false);
     }
 
-    /** {@link #run(Coroutine)} in {@code context} instead of the runner's own. */
+    /**
+     * {@link #run(Coroutine)} in {@code context} instead of the runner's own.
+     *
+     * @param main the coroutine to run
+     * @param context the context to run it in
+     * @param <T> its result type
+     * @return the result of {@code main}
+     * @throws IllegalStateException if the runner is closed, or if called from a running loop
+     */
     public <T> T run(Coroutine<T> main, Context context) {
         return run(main, Objects.requireNonNull(context, "context"), false);
     }
 
-    /** {@link #run(Coroutine)} for a body without a result. */
+    /**
+     * {@link #run(Coroutine)} for a body without a result.
+     *
+     * @param main the body to run
+     * @throws IllegalStateException if the runner is closed, or if called from a running loop
+     */
     public void run(AsyncRunnable main) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), null, false);
     }
 
-    /** {@link #run(Coroutine, Context)} for a body without a result. */
+    /**
+     * {@link #run(Coroutine, Context)} for a body without a result.
+     *
+     * @param main the body to run
+     * @param context the context to run it in
+     * @throws IllegalStateException if the runner is closed, or if called from a running loop
+     */
     public void run(AsyncRunnable main, Context context) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), Objects.requireNonNull(context, "context"), false);
     }
@@ -137,6 +168,7 @@ public final class Runner implements AutoCloseable {
     /**
      * The runner's loop, made now if this is its first use.
      *
+     * @return the loop the runner runs its coroutines on
      * @throws IllegalStateException if the runner is closed
      */
     public EventLoop getLoop() {

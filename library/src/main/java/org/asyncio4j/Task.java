@@ -169,11 +169,12 @@ public final class Task<T> extends Future<T> {
         }
     }
 
+    /** {@return the task's name: as given to {@code createTask} or {@link #setName}, else {@code Task-N}} */
     public String getName() {
         return name;
     }
 
-    /** The coroutine this task runs; asyncio's {@code get_coro()}. */
+    /** {@return the coroutine this task runs}: asyncio's {@code get_coro()} */
     public Coroutine<T> getCoro() {
         return coroutine;
     }
@@ -181,12 +182,18 @@ public final class Task<T> extends Future<T> {
     /**
      * The context the task runs in: the one given to {@code createTask}, or the copy of its
      * creator's context taken when it was created. asyncio's {@code Task.get_context()}.
+     *
+     * @return the task's own context
      */
     public Context getContext() {
         return ownContext;
     }
 
-    /** Renames the task (and its thread, as thread dumps show it). */
+    /**
+     * Renames the task (and its thread, as thread dumps show it).
+     *
+     * @param name the new name
+     */
     public void setName(String name) {
         this.name = Objects.requireNonNull(name, "name");
         if (thread != null) {
@@ -220,7 +227,7 @@ public final class Task<T> extends Future<T> {
         return true;
     }
 
-    /** How many cancellation requests are pending: cancel() calls minus uncancel() calls. */
+    /** {@return how many cancellation requests are pending: cancel() calls minus uncancel() calls} */
     public int cancelling() {
         return cancelRequests;
     }
@@ -254,13 +261,17 @@ public final class Task<T> extends Future<T> {
         throw new UnsupportedOperationException("Task does not support setException(): its exception is what its coroutine throws");
     }
 
-    /** The frames of the task's thread, innermost first: where it is suspended or running. Empty once done. */
+    /** {@return the frames of the task's thread, innermost first: where it is suspended or running; empty once done} */
     public List<StackTraceElement> getStack() {
         Thread t = thread;
         return t == null || isDone() ? List.of() : List.of(t.getStackTrace());
     }
 
-    /** Prints the task and its stack, like a thread dump entry. */
+    /**
+     * Prints the task and its stack, like a thread dump entry.
+     *
+     * @param out where to print
+     */
     public void printStack(PrintStream out) {
         Objects.requireNonNull(out, "out");
         out.println("Stack for " + this + " (most recent call first):");
@@ -269,11 +280,12 @@ public final class Task<T> extends Future<T> {
         }
     }
 
+    /** {@link #printStack(PrintStream)} to {@code System.err}. */
     public void printStack() {
         printStack(System.err);
     }
 
-    /** The virtual thread the task runs on (for diagnostics). */
+    /** {@return the virtual thread the task runs on (for diagnostics), or {@code null} before it starts} */
     public Thread getThread() {
         return thread;
     }

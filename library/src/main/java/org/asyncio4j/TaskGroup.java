@@ -46,15 +46,32 @@ import java.util.Set;
  * ended (or that is shutting down after a failure) refuses new tasks.
  */
 public final class TaskGroup {
-    /** A group's block that returns a value. */
+    /**
+     * A group's block that returns a value.
+     *
+     * @param <T> the block's result type
+     */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * Runs the block.
+         *
+         * @param group the group to create tasks in
+         * @return the block's value, which {@link TaskGroup#run(Body)} returns
+         * @throws Exception whatever the block throws; the group reports it with the tasks' failures
+         */
         T run(TaskGroup group) throws Exception;
     }
 
     /** A group's block without a value. */
     @FunctionalInterface
     public interface VoidBody {
+        /**
+         * Runs the block.
+         *
+         * @param group the group to create tasks in
+         * @throws Exception whatever the block throws; the group reports it with the tasks' failures
+         */
         void run(TaskGroup group) throws Exception;
     }
 
@@ -77,9 +94,14 @@ public final class TaskGroup {
      * Runs {@code body} with a new group, waits for every task created in it, and returns the
      * block's value.
      *
+     * @param body the block, which creates the group's tasks
+     * @param <T> the block's result type
+     * @return the block's value, once every task of the group is done
      * @throws ExceptionGroup if tasks of the group (or the block) failed
      * @throws CancelledError if the running task was cancelled from outside
      * @throws IllegalStateException if called outside a task
+     * @throws Exception never a checked one in practice: only the unchecked cases above, and a
+     *     {@link KeyboardInterrupt} or {@link VirtualMachineError} rethrown as itself
      */
     public static <T> T run(Body<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
@@ -98,6 +120,12 @@ public final class TaskGroup {
     /**
      * {@link #run(Body)} for a block without a value. A block that can only throw fits both
      * forms; cast it, {@code (TaskGroup.VoidBody) tg -> ...}, to choose.
+     *
+     * @param body the block, which creates the group's tasks
+     * @throws ExceptionGroup if tasks of the group (or the block) failed
+     * @throws CancelledError if the running task was cancelled from outside
+     * @throws IllegalStateException if called outside a task
+     * @throws Exception as for {@link #run(Body)}
      */
     @SuppressWarnings("overloads") // the ambiguity for a block that only throws is documented above
     public static void run(VoidBody body) throws Exception {
@@ -112,6 +140,10 @@ public final class TaskGroup {
      * Creates a task in this group (started like {@link EventLoop#createTask}, eagerly if the loop
      * has eager tasks on).
      *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param <T> the task's result type
+     * @return the new task
      * @throws IllegalStateException if the group's block has ended or the group is shutting down
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
@@ -122,6 +154,13 @@ public final class TaskGroup {
      * {@link #createTask(Coroutine, String)} of a task that runs in {@code context} itself
      * ({@code null}: a copy of the current one), as {@link EventLoop#createTask(Coroutine, String, Context)}
      * does: asyncio's {@code TaskGroup.create_task(coro, name=..., context=...)}.
+     *
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context to run the task in, or {@code null} for a copy of the current one
+     * @param <T> the task's result type
+     * @return the new task
+     * @throws IllegalStateException if the group's block has ended or the group is shutting down
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         Objects.requireNonNull(coroutine, "coroutine");
@@ -142,19 +181,46 @@ public final class TaskGroup {
         return task;
     }
 
+    /**
+     * {@link #createTask(Coroutine, String)} with a generated name.
+     *
+     * @param coroutine the task's body
+     * @param <T> the task's result type
+     * @return the new task
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
 
+    /**
+     * {@link #createTask(Coroutine)} for a body without a result.
+     *
+     * @param body the task's body
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), null);
     }
 
+    /**
+     * {@link #createTask(Coroutine, String)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body, String name) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name);
     }
 
-    /** {@link #createTask(Coroutine, String, Context)} for a body without a result. */
+    /**
+     * {@link #createTask(Coroutine, String, Context)} for a body without a result.
+     *
+     * @param body the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context to run the task in, or {@code null} for a copy of the current one
+     * @return the new task
+     */
     public Task<Void> createTask(AsyncRunnable body, String name, Context context) {
         return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, context);
     }

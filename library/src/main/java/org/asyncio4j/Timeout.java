@@ -36,9 +36,20 @@ import java.util.Objects;
  * Use it only in the task that runs the block.
  */
 public final class Timeout {
-    /** The block run under a timeout, with access to the timeout. */
+    /**
+     * The block run under a timeout, with access to the timeout.
+     *
+     * @param <T> the block's result type
+     */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * Runs the block.
+         *
+         * @param timeout the timeout the block runs under, to read or move its deadline
+         * @return the block's result, returned by {@code Asyncio.timeout}
+         * @throws Exception whatever the block throws (a cancellation by this timeout leaves as {@link TimeoutError})
+         */
         T run(Timeout timeout) throws Exception;
     }
 
@@ -59,7 +70,7 @@ public final class Timeout {
         this.when = when;
     }
 
-    /** The deadline in loop time ({@link EventLoop#time()}), or {@code null} if there is none. */
+    /** {@return the deadline in loop time ({@link EventLoop#time()}), or {@code null} if there is none} */
     public Double when() {
         return when;
     }
@@ -68,7 +79,9 @@ public final class Timeout {
      * Moves the deadline to loop time {@code when} (a time already past expires at the next
      * iteration), or removes it if {@code null}.
      *
+     * @param when the new deadline in loop time, or {@code null} for none
      * @throws IllegalStateException once the timeout has expired or its block has ended
+     * @throws IllegalArgumentException if {@code when} is NaN
      */
     public void reschedule(Double when) {
         if (state != State.ENTERED) {
@@ -88,7 +101,7 @@ public final class Timeout {
         }
     }
 
-    /** Whether the deadline passed (the task was cancelled by this timeout). */
+    /** {@return whether the deadline passed (the task was cancelled by this timeout)} */
     public boolean expired() {
         return state == State.EXPIRING || state == State.EXPIRED;
     }

@@ -18,10 +18,16 @@ package org.asyncio4j;
 public class TimeoutError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A timeout without a message. */
     public TimeoutError() {
         super();
     }
 
+    /**
+     * A timeout with the given message.
+     *
+     * @param message what ran out of time, and after how long
+     */
     public TimeoutError(String message) {
         super(message);
     }

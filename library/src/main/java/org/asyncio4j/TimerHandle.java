@@ -28,7 +28,7 @@ public final class TimerHandle extends Handle {
         this.core = core;
     }
 
-    /** The loop time, in seconds (see {@link EventLoop#time()}), at which the callback is due. */
+    /** {@return the loop time, in seconds (see {@link EventLoop#time()}), at which the callback is due} */
     public double when() {
         return deadline / 1e9;
     }

@@ -36,12 +36,12 @@ public final class Token<T> {
         this.oldValue = oldValue;
     }
 
-    /** The variable this token belongs to. */
+    /** {@return the variable this token belongs to} */
     public ContextVar<T> variable() {
         return variable;
     }
 
-    /** Whether the variable had a value before the {@code set} (asyncio: {@code old_value is not Token.MISSING}). */
+    /** {@return whether the variable had a value before the {@code set}} (asyncio: {@code old_value is not Token.MISSING}) */
     public boolean hasOldValue() {
         return hasOldValue;
     }
@@ -49,6 +49,7 @@ public final class Token<T> {
     /**
      * The value before the {@code set}.
      *
+     * @return the variable's value before the {@code set}
      * @throws NoSuchElementException if there was none (see {@link #hasOldValue()})
      */
     @SuppressWarnings("unchecked")
