@@ -28,6 +28,8 @@ public final class LifoQueue<T> extends Queue<T> {
     /**
      * A LIFO queue holding at most {@code maxsize} items; 0 means unbounded.
      *
+     * @param maxsize the most items the queue holds, or 0 for no limit
+
      * @throws IllegalArgumentException if {@code maxsize} is negative
      */
     public LifoQueue(int maxsize) {

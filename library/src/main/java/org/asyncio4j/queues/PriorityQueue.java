@@ -37,13 +37,18 @@ public final class PriorityQueue<T> extends Queue<T> {
     /**
      * A queue in natural order holding at most {@code maxsize} items; 0 means unbounded.
      *
+     * @param maxsize the most items the queue holds, or 0 for no limit
      * @throws IllegalArgumentException if {@code maxsize} is negative
      */
     public PriorityQueue(int maxsize) {
         super(maxsize, ItemBuffer.priority(null), "PriorityQueue");
     }
 
-    /** An unbounded queue ordered by {@code order}. */
+    /**
+     * An unbounded queue ordered by {@code order}.
+     *
+     * @param order the comparator whose least item {@code get()} returns first
+     */
     public PriorityQueue(Comparator<? super T> order) {
         this(0, order);
     }
@@ -51,6 +56,9 @@ public final class PriorityQueue<T> extends Queue<T> {
     /**
      * A queue ordered by {@code order} holding at most {@code maxsize} items; 0 means unbounded.
      *
+     * @param maxsize the most items the queue holds, or 0 for no limit
+     * @param order the comparator whose least item {@code get()} returns first
+
      * @throws IllegalArgumentException if {@code maxsize} is negative
      */
     public PriorityQueue(int maxsize, Comparator<? super T> order) {
