@@ -23,14 +23,21 @@ package org.asyncio4j.net;
  */
 public interface BaseProtocol {
 
-    /** The connection is established; {@code transport} is how to write to it and close it. */
+    /**
+     * The connection is established; {@code transport} is how to write to it and close it.
+     *
+     * @param transport the connection's transport
+     */
     default void connectionMade(Transport transport) {
     }
 
     /**
      * The connection is closed; called once, last. {@code error} is null after a normal close or
      * end of stream, otherwise what broke it (an {@code IOException} such as a reset).
+     *
+     * @param error what broke the connection, or null after a normal close
      */
+
     default void connectionLost(Exception error) {
     }
 

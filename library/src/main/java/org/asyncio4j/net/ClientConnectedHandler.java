@@ -24,5 +24,14 @@ package org.asyncio4j.net;
  */
 @FunctionalInterface
 public interface ClientConnectedHandler {
+    /**
+     * Serves one connection, in a task of its own.
+     *
+     * @param reader what the client sends
+     * @param writer what to send to the client; closing it closes the connection
+     * @throws Exception anything the handler fails with: it goes to the loop's exception handler
+     *     and the connection is closed
+     */
     void handle(StreamReader reader, StreamWriter writer) throws Exception;
+
 }

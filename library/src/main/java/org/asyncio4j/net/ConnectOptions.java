@@ -32,7 +32,7 @@ public final class ConnectOptions {
     private ConnectOptions() {
     }
 
-    /** Plain TCP, no local address, addresses tried one after another. */
+    /** {@return plain TCP, no local address, addresses tried one after another} */
     public static ConnectOptions defaults() {
         return DEFAULTS;
     }
@@ -53,7 +53,12 @@ public final class ConnectOptions {
         return c;
     }
 
-    /** Binds the socket to {@code address} before connecting (asyncio's {@code local_addr}); null: any. */
+    /**
+     * Binds the socket to {@code address} before connecting (asyncio's {@code local_addr}); null: any.
+     *
+     * @param address the local address to bind to, or null for any
+     * @return a copy with that local address
+     */
     public ConnectOptions localAddress(SocketAddress address) {
         return with(c -> c.localAddress = address);
     }
@@ -61,12 +66,21 @@ public final class ConnectOptions {
     /**
      * Speaks TLS with {@code context} (asyncio's {@code ssl}); null: plain TCP. The server's
      * certificate is checked against the context's trust store and against the server name.
+     *
+     * @param context the keys and trust, or null for plain TCP
+     * @return a copy with that TLS context
      */
     public ConnectOptions ssl(SSLContext context) {
         return with(c -> c.tls = tls.context(context));
     }
 
-    /** All the TLS settings at once (the context, both timeouts, ALPN), as {@link ServerOptions#tls(TlsOptions)} takes them too. */
+    /**
+     * All the TLS settings at once (the context, both timeouts, ALPN), as
+     * {@link ServerOptions#tls(TlsOptions)} takes them too.
+     *
+     * @param tls the TLS settings
+     * @return a copy with those TLS settings
+     */
     public ConnectOptions tls(TlsOptions tls) {
         Objects.requireNonNull(tls, "tls");
         return with(c -> c.tls = tls);
@@ -76,6 +90,9 @@ public final class ConnectOptions {
      * The name the server's certificate must carry, also sent as SNI (asyncio's
      * {@code server_hostname}); null (the default): the host connected to; the empty string
      * turns host name verification off.
+     *
+     * @param name the expected server name, null for the host connected to, or "" for no check
+     * @return a copy with that server name
      */
     public ConnectOptions serverHostname(String name) {
         return with(c -> c.serverHostname = name);
@@ -84,6 +101,8 @@ public final class ConnectOptions {
     /**
      * How long the TLS handshake may take before the connection is aborted (default 60 s).
      *
+     * @param timeout the longest handshake
+     * @return a copy with that handshake timeout
      * @throws IllegalArgumentException unless positive
      */
     public ConnectOptions sslHandshakeTimeout(Duration timeout) {
@@ -94,13 +113,20 @@ public final class ConnectOptions {
      * How long closing a TLS connection waits for the peer's close_notify before closing the
      * socket anyway (asyncio's {@code ssl_shutdown_timeout}; default 30 s).
      *
+     * @param timeout the longest wait for the peer's close_notify
+     * @return a copy with that shutdown timeout
      * @throws IllegalArgumentException unless positive
      */
     public ConnectOptions sslShutdownTimeout(Duration timeout) {
         return with(c -> c.tls = tls.shutdownTimeout(timeout));
     }
 
-    /** The application protocols to offer through ALPN, most preferred first. */
+    /**
+     * The application protocols to offer through ALPN, most preferred first.
+     *
+     * @param protocols the protocol names, most preferred first
+     * @return a copy offering those protocols
+     */
     public ConnectOptions alpnProtocols(String... protocols) {
         return with(c -> c.tls = tls.alpnProtocols(protocols));
     }
@@ -109,6 +135,10 @@ public final class ConnectOptions {
      * Races connection attempts to the resolved addresses as RFC 8305 ("Happy Eyeballs")
      * describes, starting the next one {@code delay} after the previous (asyncio's
      * {@code happy_eyeballs_delay}; RFC 8305 suggests 250 ms); null (the default): one after another.
+     *
+     * @param delay the head start of each attempt over the next, or null for one after another
+     * @return a copy with that delay
+     * @throws IllegalArgumentException if {@code delay} is negative
      */
     public ConnectOptions happyEyeballsDelay(Duration delay) {
         if (delay != null && delay.isNegative()) {
@@ -117,36 +147,44 @@ public final class ConnectOptions {
         return with(c -> c.happyEyeballsDelay = delay);
     }
 
+    /** {@return the local address to bind to, or null for any} */
     public SocketAddress localAddress() {
         return localAddress;
     }
 
+    /** {@return the TLS context, or null for plain TCP} */
     public SSLContext ssl() {
         return tls.context();
     }
 
-    /** The TLS settings. */
+    /** {@return the TLS settings} */
     public TlsOptions tls() {
         return tls;
     }
 
+    /** {@return the expected server name, null for the host connected to, or "" for no check} */
     public String serverHostname() {
         return serverHostname;
     }
 
+    /** {@return how long the TLS handshake may take} */
     public Duration sslHandshakeTimeout() {
         return tls.handshakeTimeout();
     }
 
+    /** {@return how long closing a TLS connection waits for the peer's close_notify} */
     public Duration sslShutdownTimeout() {
         return tls.shutdownTimeout();
     }
 
+    /** {@return the application protocols offered through ALPN, most preferred first} */
     public List<String> alpnProtocols() {
         return tls.alpnProtocols();
     }
 
+    /** {@return the Happy Eyeballs delay, or null if addresses are tried one after another} */
     public Duration happyEyeballsDelay() {
+
         return happyEyeballsDelay;
     }
 

@@ -19,7 +19,14 @@ import java.util.Objects;
  * @param <P> the protocol type
  */
 public record Connection<P extends BaseProtocol>(Transport transport, P protocol) {
+    /**
+     * Pairs a transport with its protocol.
+     *
+     * @param transport the connection's transport
+     * @param protocol the protocol the factory made
+     */
     public Connection {
+
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(protocol, "protocol");
     }

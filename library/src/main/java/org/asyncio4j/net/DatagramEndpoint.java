@@ -18,7 +18,14 @@ import java.util.Objects;
  * @param <P> the protocol type
  */
 public record DatagramEndpoint<P extends DatagramProtocol>(DatagramTransport transport, P protocol) {
+    /**
+     * Pairs a datagram transport with its protocol.
+     *
+     * @param transport the endpoint's transport
+     * @param protocol the protocol the factory made
+     */
     public DatagramEndpoint {
+
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(protocol, "protocol");
     }

@@ -24,18 +24,28 @@ public interface DatagramProtocol extends BaseProtocol {
     /**
      * The endpoint is ready; {@code transport} sends datagrams and closes the endpoint. (The
      * inherited {@code connectionMade(Transport)} is never called on a datagram protocol.)
+     *
+     * @param transport the endpoint's transport
      */
     default void connectionMade(DatagramTransport transport) {
     }
 
-    /** A datagram arrived from {@code from}; the array is the protocol's to keep. */
+    /**
+     * A datagram arrived from {@code from}; the array is the protocol's to keep.
+     *
+     * @param data the datagram's bytes
+     * @param from the sender's address
+     */
     default void datagramReceived(byte[] data, SocketAddress from) {
     }
 
     /**
      * A send or receive failed without closing the endpoint, for example with
      * {@link java.net.PortUnreachableException} when a connected endpoint's peer has no listener.
+     *
+     * @param error what failed
      */
+
     default void errorReceived(Exception error) {
     }
 }

@@ -27,11 +27,17 @@ public interface DatagramTransport {
      * Sends {@code data} to {@code address}; on a connected endpoint {@code address} must be null
      * or the remote address. An empty {@code data} sends a zero-length datagram.
      *
+     * @param data the datagram's bytes
+     * @param address where to send it, or null on a connected endpoint
      * @throws IllegalArgumentException if the address does not fit the endpoint
      */
     void sendto(byte[] data, SocketAddress address);
 
-    /** Sends {@code data} to the remote address of a connected endpoint. */
+    /**
+     * Sends {@code data} to the remote address of a connected endpoint.
+     *
+     * @param data the datagram's bytes
+     */
     default void sendto(byte[] data) {
         sendto(data, null);
     }
@@ -42,13 +48,24 @@ public interface DatagramTransport {
     /** Closes at once, dropping queued datagrams. */
     void abort();
 
+    /** {@return whether the endpoint is closed or closing} */
     boolean isClosing();
 
-    /** {@code "sockname"}, {@code "peername"} (connected endpoints), {@code "socket"} (the channel); null if unknown. */
+    /**
+     * {@code "sockname"}, {@code "peername"} (connected endpoints), {@code "socket"} (the channel); null if unknown.
+     *
+     * @param name the name of the information wanted
+     * @return the information, or null if the name is unknown
+     */
     Object getExtraInfo(String name);
 
-    /** How many bytes of datagrams wait to be sent, counting 8 for each datagram's header (asyncio 3.13). */
+    /**
+     * {@return how many bytes of datagrams wait to be sent} Each datagram's header counts 8 bytes
+     * (asyncio 3.13).
+     */
     int getWriteBufferSize();
 
+    /** {@return the protocol receiving this endpoint's events} */
     DatagramProtocol getProtocol();
+
 }

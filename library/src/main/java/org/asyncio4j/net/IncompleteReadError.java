@@ -21,10 +21,14 @@ import java.util.Objects;
 public final class IncompleteReadError extends EOFException {
     private static final long serialVersionUID = 1L;
 
+    /** The bytes read before the end of the stream. */
     private final byte[] partial;
+    /** How many bytes were wanted, or -1 if the read waited for a separator. */
     private final long expected;
 
     /**
+     * An error saying how many bytes arrived before the end of the stream.
+     *
      * @param partial the bytes read before the end of the stream
      * @param expected how many bytes were wanted, or -1 if the read waited for a separator
      */
@@ -36,13 +40,14 @@ public final class IncompleteReadError extends EOFException {
         this.expected = expected;
     }
 
-    /** The bytes read before the stream ended. */
+    /** {@return a copy of the bytes read before the stream ended} */
     public byte[] partial() {
         return partial.clone();
     }
 
-    /** How many bytes were wanted, or -1 if the read waited for a separator. */
+    /** {@return how many bytes were wanted, or -1 if the read waited for a separator} */
     public long expected() {
+
         return expected;
     }
 }

@@ -20,15 +20,23 @@ import java.io.IOException;
 public final class LimitOverrunError extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** How many buffered bytes must be consumed to get past the overrun. */
     private final int consumed;
 
+    /**
+     * An error saying a separator was not found within the reader's limit.
+     *
+     * @param message what overran, and what to do about it
+     * @param consumed how many buffered bytes must be consumed to get past the overrun
+     */
     public LimitOverrunError(String message, int consumed) {
         super(message);
         this.consumed = consumed;
     }
 
-    /** How many buffered bytes must be consumed to get past the overrun. */
+    /** {@return how many buffered bytes must be consumed to get past the overrun} */
     public int consumed() {
+
         return consumed;
     }
 }

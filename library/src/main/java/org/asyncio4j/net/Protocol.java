@@ -20,14 +20,21 @@ package org.asyncio4j.net;
  */
 public interface Protocol extends BaseProtocol {
 
-    /** Some bytes arrived; the array is the protocol's to keep. */
+    /**
+     * Some bytes arrived; the array is the protocol's to keep.
+     *
+     * @param data the bytes received
+     */
     default void dataReceived(byte[] data) {
     }
 
     /**
      * The peer will send nothing more (it half-closed its side). Return true to keep the
      * connection open for writing (then close it yourself), false to let the transport close it.
+     *
+     * @return true to keep the connection open for writing, false to let the transport close it
      */
+
     default boolean eofReceived() {
         return false;
     }

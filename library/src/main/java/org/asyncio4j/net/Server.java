@@ -40,6 +40,8 @@ public interface Server extends AutoCloseable {
      * Parks the current task until the server is closed and all its connections are gone.
      *
      * @throws org.asyncio4j.CancelledError if the task is cancelled meanwhile
+     * @throws Exception declared because the wait is on a future; closing never fails it, so in
+     *     practice only the cancellation above
      */
     void waitClosed() throws Exception;
 
@@ -48,24 +50,28 @@ public interface Server extends AutoCloseable {
      * server is closed (and its closing awaited) when that happens.
      *
      * @throws IllegalStateException if the server is closed or another task already serves it forever
+     * @throws Exception declared because the wait is on a future; cancellation, the normal way
+     *     out, arrives as {@link org.asyncio4j.CancelledError}
      */
     void serveForever() throws Exception;
 
     /** Starts accepting connections (a server created with {@code startServing(false)} waits for this). */
     void startServing();
 
-    /** Whether the server is accepting connections. */
+    /** {@return whether the server is accepting connections} */
     boolean isServing();
 
-    /** The listening sockets (empty once closed). */
+    /** {@return the listening sockets (empty once closed)} */
     List<NetworkChannel> sockets();
 
-    /** The addresses the server listens on, one per socket (empty once closed). */
+    /** {@return the addresses the server listens on, one per socket (empty once closed)} */
     List<SocketAddress> addresses();
 
     /**
      * The TCP port of the first listening socket, handy after binding to port 0.
      *
+     * @return the port of the first TCP listening socket
+
      * @throws IllegalStateException if the server is closed or listens on no TCP socket
      */
     int port();

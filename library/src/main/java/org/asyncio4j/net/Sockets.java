@@ -39,18 +39,38 @@ public final class Sockets {
     private Sockets() {
     }
 
-    /** Connects {@code channel} to {@code address}, parking until the connection is made. */
+    /**
+     * Connects {@code channel} to {@code address}, parking until the connection is made.
+     *
+     * @param channel a non-blocking, unconnected channel
+     * @param address where to connect
+     * @throws IOException if the connection fails (refused, unreachable, ...)
+     */
     public static void sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
         SocketOps.connect(Asyncio.getRunningLoop(), Objects.requireNonNull(channel, "channel"),
                 Objects.requireNonNull(address, "address"));
     }
 
-    /** Accepts a connection, parking until one comes; the channel returned is non-blocking. */
+    /**
+     * Accepts a connection, parking until one comes; the channel returned is non-blocking.
+     *
+     * @param listener a non-blocking, bound server channel
+     * @return the accepted connection's channel
+     * @throws IOException if accepting fails
+     */
     public static SocketChannel sockAccept(ServerSocketChannel listener) throws IOException {
         return SocketOps.accept(Asyncio.getRunningLoop(), Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Receives up to {@code n} bytes, parking until some arrive; an empty array at end of stream. */
+    /**
+     * Receives up to {@code n} bytes, parking until some arrive; an empty array at end of stream.
+     *
+     * @param channel a non-blocking, connected channel
+     * @param n the most bytes to receive
+     * @return the bytes received, empty at end of stream
+     * @throws IOException if reading fails (a reset connection, say)
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public static byte[] sockRecv(SocketChannel channel, int n) throws IOException {
         Objects.requireNonNull(channel, "channel");
         if (n < 0) {
@@ -61,31 +81,65 @@ public final class Sockets {
         return read <= 0 ? new byte[0] : Arrays.copyOf(buffer.array(), read);
     }
 
-    /** Receives into {@code buffer}, parking until some bytes arrive; returns how many, -1 at end of stream. */
+    /**
+     * Receives into {@code buffer}, parking until some bytes arrive; returns how many, -1 at end of stream.
+     *
+     * @param channel a non-blocking, connected channel
+     * @param buffer where the bytes go, from its position up to its limit
+     * @return how many bytes were received, or -1 at end of stream
+     * @throws IOException if reading fails (a reset connection, say)
+     */
     public static int sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
         Objects.requireNonNull(channel, "channel");
         return SocketOps.recvInto(Asyncio.getRunningLoop(), channel, Objects.requireNonNull(buffer, "buffer"));
     }
 
-    /** Sends all of {@code data}, parking while the socket's buffer is full. */
+    /**
+     * Sends all of {@code data}, parking while the socket's buffer is full.
+     *
+     * @param channel a non-blocking, connected channel
+     * @param data the bytes to send
+     * @throws IOException if writing fails (the peer reset the connection, say)
+     */
     public static void sockSendall(SocketChannel channel, byte[] data) throws IOException {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(data, "data");
         sockSendall(channel, ByteBuffer.wrap(data));
     }
 
-    /** Sends the remaining bytes of {@code data}, parking while the socket's buffer is full. */
+    /**
+     * Sends the remaining bytes of {@code data}, parking while the socket's buffer is full.
+     *
+     * @param channel a non-blocking, connected channel
+     * @param data the bytes to send, from its position to its limit
+     * @throws IOException if writing fails (the peer reset the connection, say)
+     */
     public static void sockSendall(SocketChannel channel, ByteBuffer data) throws IOException {
         Objects.requireNonNull(channel, "channel");
         SocketOps.sendAll(Asyncio.getRunningLoop(), channel, Objects.requireNonNull(data, "data"));
     }
 
-    /** Resolves {@code host} off the loop thread (literals at once). */
+    /**
+     * Resolves {@code host} off the loop thread (literals at once).
+     *
+     * @param host a host name or address literal
+     * @param port the port to put in each address
+     * @return the addresses {@code host} resolves to, each with {@code port}
+     * @throws IOException ({@link java.net.UnknownHostException}) if the name does not resolve
+     */
     public static List<InetSocketAddress> getaddrinfo(String host, int port) throws IOException {
         return Resolver.resolve(Asyncio.getRunningLoop(), Objects.requireNonNull(host, "host"), port);
     }
 
-    /** The host name for {@code address}, by reverse lookup off the loop thread (the address text if there is none). */
+    /**
+     * The host name for {@code address}, by reverse lookup off the loop thread (the address text if there is none).
+     *
+     * @param address the address to look up
+     * @return the host name, or the address as text if the lookup finds none
+     * @throws IOException declared for the wait on the executor; a failed lookup gives the address
+     *     text instead
+     */
+
     public static String getnameinfo(InetSocketAddress address) throws IOException {
         return SocketOps.nameOf(Asyncio.getRunningLoop(), Objects.requireNonNull(address, "address"));
     }

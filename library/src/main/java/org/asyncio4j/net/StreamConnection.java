@@ -21,7 +21,14 @@ import java.util.Objects;
  * @param writer what to send to the peer
  */
 public record StreamConnection(StreamReader reader, StreamWriter writer) implements AutoCloseable {
+    /**
+     * Pairs a reader with its writer.
+     *
+     * @param reader what the peer sends
+     * @param writer what to send to the peer
+     */
     public StreamConnection {
+
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(writer, "writer");
     }

@@ -60,6 +60,7 @@ public final class StreamReader implements Iterable<byte[]> {
     /**
      * A reader with the given buffer limit on the running loop.
      *
+     * @param limit the buffer limit in bytes: the longest line or chunk a read accepts
      * @throws IllegalArgumentException if {@code limit} is not positive
      */
     public StreamReader(int limit) {
@@ -80,7 +81,12 @@ public final class StreamReader implements Iterable<byte[]> {
 
     // ---------------------------------------------------------------- fed by the protocol
 
-    /** The transport to pause and resume reading on. */
+    /**
+     * The transport to pause and resume reading on.
+     *
+     * @param transport the transport that feeds this reader
+     * @throws IllegalStateException if the reader already has a transport
+     */
     public void setTransport(Transport transport) {
         Objects.requireNonNull(transport, "transport");
         if (this.transport != null) {
@@ -89,7 +95,12 @@ public final class StreamReader implements Iterable<byte[]> {
         this.transport = transport;
     }
 
-    /** Appends received bytes and wakes the waiting task. */
+    /**
+     * Appends received bytes and wakes the waiting task.
+     *
+     * @param data the bytes received
+     * @throws IllegalStateException after {@link #feedEof()}
+     */
     public void feedData(byte[] data) {
         Objects.requireNonNull(data, "data");
         if (eof) {
@@ -112,23 +123,27 @@ public final class StreamReader implements Iterable<byte[]> {
         wakeUpWaiter(null);
     }
 
-    /** Makes every read from now on fail with {@code error} (after the connection broke, say). */
+    /**
+     * Makes every read from now on fail with {@code error} (after the connection broke, say).
+     *
+     * @param error what reads throw from now on
+     */
     public void setException(Exception error) {
         exception = Objects.requireNonNull(error, "error");
         wakeUpWaiter(error);
     }
 
-    /** The error set by {@link #setException}, or null. */
+    /** {@return the error set by {@link #setException}, or null} */
     public Exception exception() {
         return exception;
     }
 
-    /** Whether the stream ended and every byte was read. */
+    /** {@return whether the stream ended and every byte was read} */
     public boolean atEof() {
         return eof && buffer.isEmpty();
     }
 
-    /** The buffer limit in bytes. */
+    /** {@return the buffer limit in bytes} */
     public int limit() {
         return limit;
     }
@@ -138,6 +153,11 @@ public final class StreamReader implements Iterable<byte[]> {
     /**
      * Reads up to {@code n} bytes, parking until at least one is available; returns an empty
      * array at end of stream. {@code n < 0} reads everything until end of stream.
+     *
+     * @param n the most bytes to read, or a negative number for everything until end of stream
+     * @return the bytes read, empty at end of stream
+     * @throws IOException the error set by {@link #setException} (wrapped if it is not an
+     *     {@code IOException}), such as a broken connection
      */
     public byte[] read(int n) throws IOException {
         throwIfFailed();
@@ -159,7 +179,12 @@ public final class StreamReader implements Iterable<byte[]> {
         return data;
     }
 
-    /** Reads everything until the end of the stream: {@code read(-1)}. */
+    /**
+     * Reads everything until the end of the stream: {@code read(-1)}.
+     *
+     * @return every byte until the end of the stream
+     * @throws IOException the error set by {@link #setException}, such as a broken connection
+     */
     public byte[] read() throws IOException {
         return read(-1);
     }
@@ -168,6 +193,7 @@ public final class StreamReader implements Iterable<byte[]> {
      * Reads one line, up to and including {@code '\n'}; at end of stream returns what is left
      * (without a newline), and an empty array once nothing is.
      *
+     * @return the line with its {@code '\n'}, the rest at end of stream, or an empty array after it
      * @throws LimitOverrunError if the line is longer than the limit; the line (or the buffered
      *     part of it) is dropped, so the next read starts after it
      */
@@ -187,7 +213,12 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
-    /** Reads up to and including the next {@code '\n'}: {@code readuntil} with a newline. */
+    /**
+     * Reads up to and including the next {@code '\n'}: {@code readuntil} with a newline.
+     *
+     * @return the bytes up to and including the newline
+     * @throws IOException as {@link #readuntil(byte[])}
+     */
     public byte[] readuntil() throws IOException {
         return readuntil(NEWLINE);
     }
@@ -195,6 +226,8 @@ public final class StreamReader implements Iterable<byte[]> {
     /**
      * Reads up to and including {@code separator}.
      *
+     * @param separator the bytes that end the chunk
+     * @return the bytes up to and including the separator
      * @throws IncompleteReadError if the stream ends first; it carries the bytes that were left
      * @throws LimitOverrunError if the separator is not within the limit; the data stays buffered
      */
@@ -206,6 +239,8 @@ public final class StreamReader implements Iterable<byte[]> {
      * Reads up to and including whichever of {@code separators} ends first in the stream (the
      * shortest result wins), as asyncio 3.13's {@code readuntil} with a tuple of separators.
      *
+     * @param separators the byte sequences that may end the chunk
+     * @return the bytes up to and including the first separator found
      * @throws IncompleteReadError if the stream ends first; it carries the bytes that were left
      * @throws LimitOverrunError if no separator is within the limit; the data stays buffered
      * @throws IllegalArgumentException if the list is empty or holds an empty separator
@@ -261,6 +296,9 @@ public final class StreamReader implements Iterable<byte[]> {
     /**
      * Reads exactly {@code n} bytes.
      *
+     * @param n how many bytes to read
+     * @return the {@code n} bytes
+
      * @throws IncompleteReadError if the stream ends first; it carries the bytes that were left
      * @throws IllegalArgumentException if {@code n} is negative
      */

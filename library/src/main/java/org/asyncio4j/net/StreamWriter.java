@@ -42,17 +42,25 @@ public final class StreamWriter implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** The underlying transport. */
+    /** {@return the underlying transport} */
     public Transport transport() {
         return transport;
     }
 
-    /** Queues {@code data} for sending; see {@link Transport#write(byte[])}. */
+    /**
+     * Queues {@code data} for sending; see {@link Transport#write(byte[])}.
+     *
+     * @param data the bytes to send
+     */
     public void write(byte[] data) {
         transport.write(data);
     }
 
-    /** Queues each array in turn. */
+    /**
+     * Queues each array in turn.
+     *
+     * @param data the arrays to send, in order
+     */
     public void writelines(Iterable<byte[]> data) {
         transport.writelines(data);
     }
@@ -62,6 +70,7 @@ public final class StreamWriter implements AutoCloseable {
         transport.writeEof();
     }
 
+    /** {@return whether {@link #writeEof()} is supported} See {@link Transport#canWriteEof()}. */
     public boolean canWriteEof() {
         return transport.canWriteEof();
     }
@@ -92,6 +101,9 @@ public final class StreamWriter implements AutoCloseable {
      * TLS client verifying {@code serverHostname} ("" skips the check). asyncio's
      * {@code StreamWriter.start_tls}.
      *
+     * @param context the TLS context to use
+     * @param serverHostname for a client, the host name to verify the server's certificate
+     *     against, or "" to skip the check
      * @throws javax.net.ssl.SSLHandshakeException if the handshake fails (the connection is aborted)
      */
     public void startTls(SSLContext context, String serverHostname) throws IOException {
@@ -106,6 +118,7 @@ public final class StreamWriter implements AutoCloseable {
         transport.close();
     }
 
+    /** {@return whether the connection is closed or closing} */
     public boolean isClosing() {
         return transport.isClosing();
     }
@@ -119,12 +132,25 @@ public final class StreamWriter implements AutoCloseable {
         Awaiting.await(protocol.closed());
     }
 
-    /** See {@link Transport#getExtraInfo(String)}. */
+    /**
+     * See {@link Transport#getExtraInfo(String)}.
+     *
+     * @param name the name of the information wanted
+     * @return the value, or null if the transport has no such information
+     */
     public Object getExtraInfo(String name) {
         return transport.getExtraInfo(name);
     }
 
+    /**
+     * See {@link Transport#getExtraInfo(String, Object)}.
+     *
+     * @param name the name of the information wanted
+     * @param defaultValue what to return when the information is null
+     * @return the value, or {@code defaultValue} if it is null
+     */
     public Object getExtraInfo(String name, Object defaultValue) {
+
         return transport.getExtraInfo(name, defaultValue);
     }
 

@@ -41,34 +41,53 @@ public record TlsOptions(SSLContext context, Duration handshakeTimeout, Duration
         alpnProtocols = List.copyOf(alpnProtocols);
     }
 
-    /** No TLS; the default timeouts; no ALPN. */
+    /** {@return options with no TLS, the default timeouts and no ALPN} */
     public static TlsOptions defaults() {
         return DEFAULTS;
     }
 
-    /** Whether these settings speak TLS at all (a context is set). */
+    /** {@return whether these settings speak TLS at all (a context is set)} */
     public boolean enabled() {
         return context != null;
     }
 
-    /** A copy that speaks TLS with {@code context}; null: plain bytes. */
+    /**
+     * {@return a copy that speaks TLS with {@code context}}
+     *
+     * @param context the keys and trust, or null for plain bytes
+     */
     public TlsOptions context(SSLContext context) {
         return new TlsOptions(context, handshakeTimeout, shutdownTimeout, alpnProtocols);
     }
 
-    /** A copy with another handshake timeout. */
+    /**
+     * {@return a copy with another handshake timeout}
+     *
+     * @param timeout how long the handshake may take before the connection is aborted
+     * @throws IllegalArgumentException unless {@code timeout} is positive
+     */
     public TlsOptions handshakeTimeout(Duration timeout) {
         checkTimeout(timeout, "timeout");
         return new TlsOptions(context, timeout, shutdownTimeout, alpnProtocols);
     }
 
-    /** A copy with another shutdown timeout. */
+    /**
+     * {@return a copy with another shutdown timeout}
+     *
+     * @param timeout how long closing waits for the peer's close_notify
+     * @throws IllegalArgumentException unless {@code timeout} is positive
+     */
     public TlsOptions shutdownTimeout(Duration timeout) {
         checkTimeout(timeout, "timeout");
         return new TlsOptions(context, handshakeTimeout, timeout, alpnProtocols);
     }
 
-    /** A copy with other ALPN protocols. */
+    /**
+     * {@return a copy with other ALPN protocols}
+     *
+     * @param protocols the application protocols to offer or accept, most preferred first
+     */
+
     public TlsOptions alpnProtocols(String... protocols) {
         Objects.requireNonNull(protocols, "protocols");
         for (String protocol : protocols) {

@@ -28,15 +28,27 @@ import java.util.Objects;
  */
 public interface Transport {
 
-    /** Queues {@code data} for sending; the array may be reused as soon as this returns. */
+    /**
+     * Queues {@code data} for sending; the array may be reused as soon as this returns.
+     *
+     * @param data the bytes to send
+     */
     default void write(byte[] data) {
         write(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
     }
 
-    /** Queues the remaining bytes of {@code data}, consuming them. */
+    /**
+     * Queues the remaining bytes of {@code data}, consuming them.
+     *
+     * @param data the bytes to send, from its position to its limit
+     */
     void write(ByteBuffer data);
 
-    /** Writes each array in turn, with one system call where the socket allows it. */
+    /**
+     * Writes each array in turn, with one system call where the socket allows it.
+     *
+     * @param data the arrays to send, in order
+     */
     void writelines(Iterable<byte[]> data);
 
     /**
@@ -47,7 +59,7 @@ public interface Transport {
      */
     void writeEof();
 
-    /** Whether {@link #writeEof()} is supported (true for plain sockets, false over TLS). */
+    /** {@return whether {@link #writeEof()} is supported} True for plain sockets, false over TLS. */
     boolean canWriteEof();
 
     /**
@@ -59,7 +71,7 @@ public interface Transport {
     /** Closes at once, dropping buffered data; the protocol's {@code connectionLost(null)} follows. */
     void abort();
 
-    /** Whether {@link #close()} or {@link #abort()} was called or the connection was lost. */
+    /** {@return whether {@link #close()} or {@link #abort()} was called or the connection was lost} */
     boolean isClosing();
 
     /**
@@ -72,11 +84,18 @@ public interface Transport {
      * asyncio's TLS transport answer null, not {@code defaultValue}, when they have no value, as
      * asyncio's answer None.
      *
+     * @param name the name of the information wanted
      * @return the value, or null if this transport has no such information
      */
     Object getExtraInfo(String name);
 
-    /** {@link #getExtraInfo(String)}, or {@code defaultValue} if there is none. */
+    /**
+     * {@link #getExtraInfo(String)}, or {@code defaultValue} if there is none.
+     *
+     * @param name the name of the information wanted
+     * @param defaultValue what to return when the information is null
+     * @return the value, or {@code defaultValue} if it is null
+     */
     default Object getExtraInfo(String name, Object defaultValue) {
         Object value = getExtraInfo(name);
         return value != null ? value : defaultValue;
@@ -88,31 +107,42 @@ public interface Transport {
     /** Delivers data again after {@link #pauseReading()}. */
     void resumeReading();
 
-    /** Whether the transport is delivering received data (not paused, not closing). */
+    /** {@return whether the transport is delivering received data (not paused, not closing)} */
     boolean isReading();
 
     /**
      * Sets the write buffer's water marks in bytes: {@code pauseWriting} is called above
      * {@code high}, {@code resumeWriting} at or below {@code low}. Defaults: 64 KiB and 16 KiB.
      *
+     * @param high the high-water mark, in bytes
+     * @param low the low-water mark, in bytes
      * @throws IllegalArgumentException unless {@code high >= low >= 0}
      */
     void setWriteBufferLimits(int high, int low);
 
-    /** {@link #setWriteBufferLimits(int, int)} with the low mark a quarter of {@code high}. */
+    /**
+     * {@link #setWriteBufferLimits(int, int)} with the low mark a quarter of {@code high}.
+     *
+     * @param high the high-water mark, in bytes
+     */
     default void setWriteBufferLimits(int high) {
         setWriteBufferLimits(high, high / 4);
     }
 
-    /** How many bytes wait in the write buffer. */
+    /** {@return how many bytes wait in the write buffer} */
     int getWriteBufferSize();
 
-    /** The low and high water marks, in that order. */
+    /** {@return the low and high water marks, in that order} */
     int[] getWriteBufferLimits();
 
-    /** The protocol receiving this transport's events. */
+    /** {@return the protocol receiving this transport's events} */
     BaseProtocol getProtocol();
 
-    /** Switches the protocol that receives events from now on (used, for example, by {@code startTls}). */
+    /**
+     * Switches the protocol that receives events from now on (used, for example, by {@code startTls}).
+     *
+     * @param protocol the protocol to receive events from now on
+     */
+
     void setProtocol(BaseProtocol protocol);
 }

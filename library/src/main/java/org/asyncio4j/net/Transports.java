@@ -57,6 +57,12 @@ public final class Transports {
      * and returns its transport and the protocol {@code protocolFactory} made for it, once the
      * protocol's {@code connectionMade} has run.
      *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol for the connection
+     * @param host the host name or address to connect to
+     * @param port the TCP port
+     * @return the connection's transport and protocol
+     * @throws IOException if the connection fails, as below or otherwise (unreachable, reset, ...)
      * @throws java.net.ConnectException if the connection is refused (by every address)
      * @throws java.net.UnknownHostException if {@code host} does not resolve
      */
@@ -69,6 +75,15 @@ public final class Transports {
      * {@link #createConnection(Supplier, String, int)} with options: local address, TLS (the
      * method returns once the handshake succeeded; a failed one throws
      * {@link javax.net.ssl.SSLHandshakeException} saying why), Happy Eyeballs.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol for the connection
+     * @param host the host name or address to connect to
+     * @param port the TCP port
+     * @param options the local address, TLS and Happy Eyeballs settings
+     * @return the connection's transport and protocol
+     * @throws IOException if the name does not resolve, no address accepts the connection, or
+     *     the TLS handshake fails
      */
     public static <P extends BaseProtocol> Connection<P> createConnection(Supplier<P> protocolFactory, String host, int port,
                                                                           ConnectOptions options) throws IOException {
@@ -94,7 +109,15 @@ public final class Transports {
         return TlsSetup.of(options.tls(), name);
     }
 
-    /** Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}. */
+    /**
+     * Connects to the Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_connection}.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol for the connection
+     * @param path the socket file
+     * @return the connection's transport and protocol
+     * @throws IOException if nothing listens at {@code path}
+     */
     public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path)
             throws IOException {
         return createUnixConnection(protocolFactory, path, ConnectOptions.defaults());
@@ -103,6 +126,14 @@ public final class Transports {
     /**
      * {@link #createUnixConnection(Supplier, Path)} with options; only the TLS ones apply, and
      * TLS needs {@link ConnectOptions#serverHostname}.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol for the connection
+     * @param path the socket file
+     * @param options the TLS settings
+     * @return the connection's transport and protocol
+     * @throws IOException if nothing listens at {@code path} or the TLS handshake fails
+     * @throws IllegalArgumentException if TLS is asked for without a server host name
      */
     public static <P extends BaseProtocol> Connection<P> createUnixConnection(Supplier<P> protocolFactory, Path path,
                                                                               ConnectOptions options) throws IOException {
@@ -115,6 +146,12 @@ public final class Transports {
     /**
      * Wraps a channel that is already connected (for example accepted elsewhere) in a transport:
      * asyncio's {@code loop.connect_accepted_socket}. The channel is switched to non-blocking mode.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol for the connection
+     * @param channel a connected channel
+     * @return the connection's transport and protocol
+     * @throws IOException if the channel cannot be made non-blocking or registered with the loop
      */
     public static <P extends BaseProtocol> Connection<P> connectAccepted(Supplier<P> protocolFactory, SocketChannel channel)
             throws IOException {
@@ -128,9 +165,14 @@ public final class Transports {
      * handshake over {@code transport} and returns the transport {@code protocol} must write to
      * from now on; the old one must not be used any more. asyncio's {@code loop.start_tls}.
      *
+     * @param transport the open connection's transport
+     * @param protocol the protocol that receives the decrypted data from now on
+     * @param context the TLS context to use
      * @param serverSide whether this end is the TLS server
      * @param serverHostname client side: the name the server's certificate must carry ("" skips
      *     the check); ignored on the server side
+     * @return the TLS transport to write to from now on
+     * @throws IOException if the upgrade fails, for example:
      * @throws javax.net.ssl.SSLHandshakeException if the handshake fails (the connection is aborted)
      */
     public static Transport startTls(Transport transport, BaseProtocol protocol, SSLContext context, boolean serverSide,
@@ -145,6 +187,13 @@ public final class Transports {
      * plain socket the kernel copies the file straight to the socket ({@code sendfile(2)});
      * over TLS the file is read in chunks off the loop and written. Other writes to the
      * transport are refused while it runs.
+     *
+     * @param transport the connection to send on
+     * @param file the file to send from
+     * @param offset where in the file to start
+     * @param count how many bytes to send, or a negative number for the rest of the file
+     * @return how many bytes were sent
+     * @throws IOException if reading the file or writing to the connection fails
      */
     public static long sendfile(Transport transport, FileChannel file, long offset, long count) throws IOException {
         Objects.requireNonNull(transport, "transport");
@@ -156,13 +205,27 @@ public final class Transports {
      * Listens on {@code host}:{@code port} (port 0: any free port; host null: every interface)
      * and makes a protocol with {@code protocolFactory} for each accepted connection.
      *
+     * @param protocolFactory makes the protocol for each accepted connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the TCP port, or 0 for any free port
+     * @return the listening server
+     * @throws IOException if the name does not resolve or the address cannot be bound, for example:
      * @throws java.net.BindException if the address is in use or not local
      */
     public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port) throws IOException {
         return createServer(protocolFactory, host, port, ServerOptions.defaults());
     }
 
-    /** {@link #createServer(Supplier, String, int)} with options (backlog, reuse-port, ...). */
+    /**
+     * {@link #createServer(Supplier, String, int)} with options (backlog, reuse-port, ...).
+     *
+     * @param protocolFactory makes the protocol for each accepted connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the TCP port, or 0 for any free port
+     * @param options the backlog, socket options and TLS settings
+     * @return the listening server
+     * @throws IOException if the name does not resolve or the address cannot be bound
+     */
     public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, String host, int port,
                                       ServerOptions options) throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
@@ -178,7 +241,18 @@ public final class Transports {
         return Listeners.createServer(loop, protocolFactory, addresses, options);
     }
 
-    /** {@link #createServer(Supplier, String, int, ServerOptions)} listening on every address of every one of {@code hosts}. */
+    /**
+     * {@link #createServer(Supplier, String, int, ServerOptions)} listening on every address of
+     * every one of {@code hosts}.
+     *
+     * @param protocolFactory makes the protocol for each accepted connection
+     * @param hosts the host names or addresses to listen on
+     * @param port the TCP port, or 0 for any free port
+     * @param options the backlog, socket options and TLS settings
+     * @return the server, with one listening socket per address
+     * @throws IOException if a name does not resolve or an address cannot be bound
+     * @throws IllegalArgumentException if {@code hosts} is empty
+     */
     public static Server createServer(Supplier<? extends BaseProtocol> protocolFactory, List<String> hosts, int port,
                                       ServerOptions options) throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
@@ -199,13 +273,31 @@ public final class Transports {
      * Opens a UDP endpoint bound to {@code localAddress} and/or connected to {@code remoteAddress}
      * (either may be null, not both; unresolved addresses are resolved off the loop). asyncio's
      * {@code loop.create_datagram_endpoint}.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the endpoint's protocol
+     * @param localAddress the address to bind to, or null
+     * @param remoteAddress the address to connect to, or null
+     * @return the endpoint's transport and protocol
+     * @throws IOException if an address does not resolve or the socket cannot be bound or connected
      */
     public static <P extends DatagramProtocol> DatagramEndpoint<P> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress localAddress, InetSocketAddress remoteAddress) throws IOException {
         return createDatagramEndpoint(protocolFactory, localAddress, remoteAddress, false);
     }
 
-    /** {@link #createDatagramEndpoint(Supplier, InetSocketAddress, InetSocketAddress)}, with {@code SO_BROADCAST} if asked. */
+    /**
+     * {@link #createDatagramEndpoint(Supplier, InetSocketAddress, InetSocketAddress)}, with
+     * {@code SO_BROADCAST} if asked.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the endpoint's protocol
+     * @param localAddress the address to bind to, or null
+     * @param remoteAddress the address to connect to, or null
+     * @param allowBroadcast whether to set {@code SO_BROADCAST}
+     * @return the endpoint's transport and protocol
+     * @throws IOException if an address does not resolve or the socket cannot be bound or connected
+     */
     public static <P extends DatagramProtocol> DatagramEndpoint<P> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress localAddress, InetSocketAddress remoteAddress, boolean allowBroadcast)
             throws IOException {
@@ -213,12 +305,28 @@ public final class Transports {
         return Datagrams.open(Asyncio.getRunningLoop(), protocolFactory, localAddress, remoteAddress, allowBroadcast);
     }
 
-    /** Listens on a Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_server}. */
+    /**
+     * Listens on a Unix-domain socket at {@code path}: asyncio's {@code loop.create_unix_server}.
+     *
+     * @param protocolFactory makes the protocol for each accepted connection
+     * @param path the socket file to create
+     * @return the listening server
+     * @throws IOException if the socket cannot be bound at {@code path}
+     */
     public static Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path) throws IOException {
         return createUnixServer(protocolFactory, path, ServerOptions.defaults());
     }
 
-    /** {@link #createUnixServer(Supplier, Path)} with options (backlog, start serving). */
+    /**
+     * {@link #createUnixServer(Supplier, Path)} with options (backlog, start serving).
+     *
+     * @param protocolFactory makes the protocol for each accepted connection
+     * @param path the socket file to create
+     * @param options the backlog, socket file clean-up and TLS settings
+     * @return the listening server
+     * @throws IOException if the socket cannot be bound at {@code path}
+     */
+
     public static Server createUnixServer(Supplier<? extends BaseProtocol> protocolFactory, Path path, ServerOptions options)
             throws IOException {
         Objects.requireNonNull(protocolFactory, "protocolFactory");

@@ -27,6 +27,8 @@ public final class LifoQueue<T> extends Queue<T> {
 
     /**
      * A LIFO queue holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
+     *
+     * @param maxsize the most items the queue holds, or 0 or less for no limit
      */
     public LifoQueue(int maxsize) {
         super(maxsize, ItemBuffer.lifo(), "LifoQueue");

@@ -36,18 +36,27 @@ public final class PriorityQueue<T> extends Queue<T> {
 
     /**
      * A queue in natural order holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
+     *
+     * @param maxsize the most items the queue holds, or 0 or less for no limit
      */
     public PriorityQueue(int maxsize) {
         super(maxsize, ItemBuffer.priority(null), "PriorityQueue");
     }
 
-    /** An unbounded queue ordered by {@code order}. */
+    /**
+     * An unbounded queue ordered by {@code order}.
+     *
+     * @param order the comparator whose least item {@code get()} returns first
+     */
     public PriorityQueue(Comparator<? super T> order) {
         this(0, order);
     }
 
     /**
      * A queue ordered by {@code order} holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
+     *
+     * @param maxsize the most items the queue holds, or 0 or less for no limit
+     * @param order the comparator whose least item {@code get()} returns first
      */
     public PriorityQueue(int maxsize, Comparator<? super T> order) {
         super(maxsize, ItemBuffer.priority(Objects.requireNonNull(order, "order")), "PriorityQueue");

@@ -81,6 +81,8 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
 
     /**
      * A queue holding at most {@code maxsize} items; 0 or less means unbounded, as in asyncio.
+     *
+     * @param maxsize the most items the queue holds, or 0 or less for no limit
      */
     public Queue(int maxsize) {
         this(maxsize, ItemBuffer.fifo(), "Queue");
@@ -95,6 +97,7 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
     /**
      * Adds {@code item}, waiting for room while the queue is full. asyncio's {@code await queue.put(item)}.
      *
+     * @param item the item to add
      * @throws QueueShutDown if the queue is shut down, before or while waiting
      * @throws org.asyncio4j.CancelledError if the task is cancelled while waiting (nothing was added)
      * @throws IllegalStateException outside a task of the queue's loop
@@ -126,6 +129,7 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
     /**
      * Adds {@code item} if there is room. asyncio's {@code queue.put_nowait(item)}.
      *
+     * @param item the item to add
      * @throws QueueFull if the queue holds {@code maxsize} items
      * @throws QueueShutDown if the queue is shut down
      */
@@ -142,6 +146,7 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
      * Removes and returns the next item, waiting while the queue is empty. asyncio's
      * {@code await queue.get()}.
      *
+     * @return the item removed
      * @throws QueueShutDown if the queue is shut down and empty, before or while waiting
      * @throws org.asyncio4j.CancelledError if the task is cancelled while waiting (nothing was taken)
      * @throws IllegalStateException outside a task of the queue's loop
@@ -175,6 +180,7 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
     /**
      * Removes and returns the next item if there is one. asyncio's {@code queue.get_nowait()}.
      *
+     * @return the item removed
      * @throws QueueEmpty if the queue is empty
      * @throws QueueShutDown if the queue is shut down and empty
      */
@@ -232,6 +238,8 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
      * queue is empty. With {@code immediate}, the remaining items are discarded and counted as
      * done, so {@link #join()} may return. Waiting tasks are woken. asyncio's
      * {@code queue.shutdown(immediate)} (3.13).
+     *
+     * @param immediate whether to discard the items still queued instead of letting gets drain them
      */
     public void shutdown(boolean immediate) {
         binding.check("shutdown");
@@ -250,22 +258,25 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
         rebalance();
     }
 
-    /** The number of items in the queue. asyncio's {@code qsize()}. */
+    /** {@return the number of items in the queue} asyncio's {@code qsize()}. */
     public int qsize() {
         return items.size();
     }
 
-    /** True if the queue has no items. asyncio's {@code empty()}. */
+    /** {@return true if the queue has no items} asyncio's {@code empty()}. */
     public boolean isEmpty() {
         return items.size() == 0;
     }
 
-    /** True if the queue holds {@code maxsize} items; never for an unbounded queue. asyncio's {@code full()}. */
+    /**
+     * {@return true if the queue holds {@code maxsize} items} Never for an unbounded queue.
+     * asyncio's {@code full()}.
+     */
     public boolean isFull() {
         return maxsize > 0 && items.size() >= maxsize;
     }
 
-    /** The most items the queue holds, as given; 0 or less if unbounded. asyncio's {@code maxsize}. */
+    /** {@return the most items the queue holds, as given; 0 or less if unbounded} asyncio's {@code maxsize}. */
     public int maxsize() {
         return maxsize;
     }

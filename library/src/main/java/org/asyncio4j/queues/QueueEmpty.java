@@ -17,7 +17,9 @@ package org.asyncio4j.queues;
 public class QueueEmpty extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An error saying the queue is empty and that {@code get()} would wait instead. */
     public QueueEmpty() {
+
         super("the queue is empty; getNowait() does not wait, get() would");
     }
 }

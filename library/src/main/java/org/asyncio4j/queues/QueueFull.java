@@ -18,7 +18,13 @@ package org.asyncio4j.queues;
 public class QueueFull extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error saying the queue is full and that {@code put()} would wait instead.
+     *
+     * @param maxsize the queue's capacity, named in the message
+     */
     public QueueFull(int maxsize) {
+
         super("the queue is full (maxsize " + maxsize + "); putNowait() does not wait, put() would");
     }
 }

@@ -21,7 +21,13 @@ package org.asyncio4j.queues;
 public class QueueShutDown extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error saying the queue is shut down.
+     *
+     * @param message which operation failed and why
+     */
     public QueueShutDown(String message) {
+
         super(message);
     }
 }

@@ -19,12 +19,13 @@ import java.nio.charset.StandardCharsets;
  */
 public record ProcessOutput(byte[] stdout, byte[] stderr) {
 
-    /** {@link #stdout()} decoded as UTF-8, or null. */
+    /** {@return {@link #stdout()} decoded as UTF-8, or null if it was not piped} */
     public String stdoutText() {
         return stdout == null ? null : new String(stdout, StandardCharsets.UTF_8);
     }
 
-    /** {@link #stderr()} decoded as UTF-8, or null. */
+    /** {@return {@link #stderr()} decoded as UTF-8, or null if it was not piped} */
+
     public String stderrText() {
         return stderr == null ? null : new String(stderr, StandardCharsets.UTF_8);
     }

@@ -29,7 +29,20 @@ public final class Stdio {
     public static final Stdio STDOUT = new Stdio(Kind.STDOUT, null);
 
     /** The kinds of connection, for code that must tell them apart. */
-    public enum Kind { PIPE, INHERIT, DEVNULL, STDOUT, FILE, APPEND }
+    public enum Kind {
+        /** {@link Stdio#PIPE}. */
+        PIPE,
+        /** {@link Stdio#INHERIT}. */
+        INHERIT,
+        /** {@link Stdio#DEVNULL}. */
+        DEVNULL,
+        /** {@link Stdio#STDOUT}. */
+        STDOUT,
+        /** {@link Stdio#file(Path)}. */
+        FILE,
+        /** {@link Stdio#appendTo(Path)}. */
+        APPEND
+    }
 
     private final Kind kind;
     private final Path path;
@@ -39,21 +52,33 @@ public final class Stdio {
         this.path = path;
     }
 
-    /** For stdin: read from {@code file}; for stdout or stderr: write to it, truncating it first. */
+    /**
+     * For stdin: read from {@code file}; for stdout or stderr: write to it, truncating it first.
+     *
+     * @param file the file to connect the stream to
+     * @return a connection of kind {@link Kind#FILE}
+     */
     public static Stdio file(Path file) {
         return new Stdio(Kind.FILE, Objects.requireNonNull(file, "file"));
     }
 
-    /** For stdout or stderr: append to {@code file}, creating it if needed. */
+    /**
+     * For stdout or stderr: append to {@code file}, creating it if needed.
+     *
+     * @param file the file to append to
+     * @return a connection of kind {@link Kind#APPEND}
+     */
     public static Stdio appendTo(Path file) {
         return new Stdio(Kind.APPEND, Objects.requireNonNull(file, "file"));
     }
 
+    /** {@return which kind of connection this is} */
     public Kind kind() {
         return kind;
     }
 
-    /** The file of {@link Kind#FILE} and {@link Kind#APPEND}, null otherwise. */
+    /** {@return the file of {@link Kind#FILE} and {@link Kind#APPEND}, null otherwise} */
+
     public Path path() {
         return path;
     }

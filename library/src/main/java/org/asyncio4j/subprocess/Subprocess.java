@@ -48,21 +48,22 @@ public final class Subprocess {
         this.protocol = protocol;
     }
 
-    /** The writer to the child's stdin, or null if stdin is not {@link Stdio#PIPE}. */
+    /** {@return the writer to the child's stdin, or null if stdin is not {@link Stdio#PIPE}} */
     public StreamWriter stdin() {
         return protocol.stdin();
     }
 
-    /** The reader of the child's stdout, or null if stdout is not {@link Stdio#PIPE}. */
+    /** {@return the reader of the child's stdout, or null if stdout is not {@link Stdio#PIPE}} */
     public StreamReader stdout() {
         return protocol.stdout();
     }
 
-    /** The reader of the child's stderr, or null if stderr is not {@link Stdio#PIPE}. */
+    /** {@return the reader of the child's stderr, or null if stderr is not {@link Stdio#PIPE}} */
     public StreamReader stderr() {
         return protocol.stderr();
     }
 
+    /** {@return the child's process id} asyncio's {@code process.pid}. */
     public long pid() {
         return transport.getPid();
     }
@@ -70,12 +71,14 @@ public final class Subprocess {
     /**
      * Null while the child runs (or until its exit has been observed); then its exit status, or
      * {@code -N} if signal {@code N} killed it (see {@link SubprocessTransport} on return codes).
+     *
+     * @return the return code, or null if the exit has not been observed yet
      */
     public Integer returncode() {
         return transport.getReturncode();
     }
 
-    /** The transport underneath: pipe transports, signals. */
+    /** {@return the transport underneath} It gives the pipe transports and sends signals. */
     public SubprocessTransport transport() {
         return transport;
     }
@@ -86,6 +89,8 @@ public final class Subprocess {
      *
      * <p>With stdout or stderr piped, read them meanwhile (or use {@link #communicate}): a child
      * that fills a pipe nobody reads blocks, and so does this wait.
+     *
+     * @return the return code: the exit status, or {@code -N} if signal {@code N} killed the child
      */
     public int await() {
         return transport.awaitExit();
@@ -96,6 +101,9 @@ public final class Subprocess {
      * end, all at once, then waits for the exit. No deadlock whatever the sizes: the three run as
      * tasks side by side. A child that exits without reading all its input is not an error.
      *
+     * @param input the bytes to write to stdin, or null to write nothing (stdin is closed either way)
+     * @return everything the child wrote to its piped stdout and stderr
+     * @throws IOException if reading the child's output fails
      * @throws IllegalStateException if {@code input} is given but stdin is not a pipe
      */
     public ProcessOutput communicate(byte[] input) throws IOException {
@@ -143,12 +151,21 @@ public final class Subprocess {
         return all;
     }
 
-    /** Sends signal number {@code signal}; see {@link SubprocessTransport#sendSignal(int)}. */
+    /**
+     * Sends signal number {@code signal}; see {@link SubprocessTransport#sendSignal(int)}.
+     *
+     * @param signal the signal number, such as 15 for SIGTERM
+     */
     public void sendSignal(int signal) {
         transport.sendSignal(signal);
     }
 
-    /** Sends the signal named {@code signal}, such as {@code "SIGUSR1"}. */
+    /**
+     * Sends the signal named {@code signal}, such as {@code "SIGUSR1"}.
+     *
+     * @param signal the signal's name
+     */
+
     public void sendSignal(String signal) {
         Objects.requireNonNull(signal, "signal");
         transport.sendSignal(signal);

@@ -19,7 +19,14 @@ import java.util.Objects;
  * @param <P> the protocol type
  */
 public record SubprocessConnection<P extends SubprocessProtocol>(SubprocessTransport transport, P protocol) {
+    /**
+     * Pairs a transport with its protocol.
+     *
+     * @param transport controls the child and its pipes
+     * @param protocol the protocol the factory made
+     */
     public SubprocessConnection {
+
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(protocol, "protocol");
     }

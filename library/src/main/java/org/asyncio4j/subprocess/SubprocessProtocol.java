@@ -26,15 +26,30 @@ package org.asyncio4j.subprocess;
  */
 public interface SubprocessProtocol {
 
-    /** The process started; {@code transport} controls it. */
+    /**
+     * The process started; {@code transport} controls it.
+     *
+     * @param transport controls the child and its pipes
+     */
     default void connectionMade(SubprocessTransport transport) {
     }
 
-    /** The child wrote {@code data} to its stdout ({@code fd} 1) or stderr ({@code fd} 2); the array is the protocol's. */
+    /**
+     * The child wrote {@code data} to its stdout ({@code fd} 1) or stderr ({@code fd} 2); the
+     * array is the protocol's.
+     *
+     * @param fd 1 for stdout, 2 for stderr
+     * @param data the bytes read
+     */
     default void pipeDataReceived(int fd, byte[] data) {
     }
 
-    /** The pipe for {@code fd} (0, 1 or 2) closed; {@code error} is null at a normal end of stream. */
+    /**
+     * The pipe for {@code fd} (0, 1 or 2) closed; {@code error} is null at a normal end of stream.
+     *
+     * @param fd the child's stream number: 0, 1 or 2
+     * @param error why the pipe failed, or null at a normal end
+     */
     default void pipeConnectionLost(int fd, Exception error) {
     }
 
@@ -42,7 +57,12 @@ public interface SubprocessProtocol {
     default void processExited() {
     }
 
-    /** The process exited and every pipe is closed; called once, last. */
+    /**
+     * The process exited and every pipe is closed; called once, last.
+     *
+     * @param error always null here: a subprocess connection ends when the child exits
+     */
+
     default void connectionLost(Exception error) {
     }
 

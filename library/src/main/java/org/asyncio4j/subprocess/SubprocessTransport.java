@@ -27,26 +27,38 @@ import org.asyncio4j.net.Transport;
  */
 public interface SubprocessTransport {
 
-    /** The child's process id. */
+    /** {@return the child's process id} */
     long getPid();
 
-    /** Null while the process runs; then its exit status, or {@code -N} if signal {@code N} killed it. */
+    /**
+     * {@return null while the process runs; then its exit status, or {@code -N} if signal
+     * {@code N} killed it}
+     */
     Integer getReturncode();
 
     /**
      * The pipe transport of {@code fd}: 0 (stdin, writable), 1 (stdout) or 2 (stderr), both
      * readable; null if that stream is not a pipe.
+     *
+     * @param fd the child's stream number: 0, 1 or 2
+     * @return the pipe's transport, or null if that stream is not a pipe
      */
     Transport getPipeTransport(int fd);
 
     /**
      * Sends signal number {@code signal} to the child; does nothing if it has already exited.
      *
+     * @param signal the signal number, such as 15 for SIGTERM
      * @throws IllegalStateException if the transport has finished (the process exited and its pipes closed)
      */
     void sendSignal(int signal);
 
-    /** Sends the signal named {@code signal} ({@code "SIGUSR1"} or {@code "USR1"}); see {@link #sendSignal(int)}. */
+    /**
+     * Sends the signal named {@code signal} ({@code "SIGUSR1"} or {@code "USR1"}); see
+     * {@link #sendSignal(int)}.
+     *
+     * @param signal the signal's name, with or without the {@code SIG} prefix
+     */
     void sendSignal(String signal);
 
     /** Asks the child to stop: SIGTERM. */
@@ -61,9 +73,10 @@ public interface SubprocessTransport {
      */
     void close();
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     boolean isClosing();
 
-    /** The protocol receiving this transport's events. */
+    /** {@return the protocol receiving this transport's events} */
+
     SubprocessProtocol getProtocol();
 }

@@ -50,7 +50,15 @@ public final class Subprocesses {
     private Subprocesses() {
     }
 
-    /** Runs {@code program} with {@code args}, every stream inherited: asyncio's {@code create_subprocess_exec(program, *args)}. */
+    /**
+     * Runs {@code program} with {@code args}, every stream inherited: asyncio's
+     * {@code create_subprocess_exec(program, *args)}.
+     *
+     * @param program the program to run, found on the PATH unless it is a path
+     * @param args its arguments
+     * @return the running child
+     * @throws IOException if the child could not be started
+     */
     public static Subprocess createSubprocessExec(String program, String... args) throws IOException {
         Objects.requireNonNull(args, "args");
         return createSubprocessExec(program, Arrays.asList(args), SubprocessOptions.defaults());
@@ -60,6 +68,10 @@ public final class Subprocesses {
      * Runs {@code program} (found on the PATH unless it is a path) with {@code args}, no shell
      * involved: asyncio's {@code create_subprocess_exec}.
      *
+     * @param program the program to run
+     * @param args its arguments
+     * @param options how to connect its streams, and its working directory and environment
+     * @return the running child
      * @throws java.io.FileNotFoundException if the program or the working directory does not exist
      * @throws IOException if the child could not be started
      */
@@ -67,7 +79,14 @@ public final class Subprocesses {
         return start(command(program, args), options);
     }
 
-    /** Runs {@code command} with the system shell, every stream inherited: asyncio's {@code create_subprocess_shell(cmd)}. */
+    /**
+     * Runs {@code command} with the system shell, every stream inherited: asyncio's
+     * {@code create_subprocess_shell(cmd)}.
+     *
+     * @param command the shell command line
+     * @return the running shell
+     * @throws IOException if the shell could not be started
+     */
     public static Subprocess createSubprocessShell(String command) throws IOException {
         return createSubprocessShell(command, SubprocessOptions.defaults());
     }
@@ -76,6 +95,11 @@ public final class Subprocesses {
      * Runs {@code command} with the system shell ({@code /bin/sh -c}; {@code cmd.exe /c} on
      * Windows), so pipelines, redirections and globs work: asyncio's {@code create_subprocess_shell}.
      * Quote anything that comes from outside yourself.
+     *
+     * @param command the shell command line
+     * @param options how to connect its streams, and its working directory and environment
+     * @return the running shell
+     * @throws IOException if the shell could not be started
      */
     public static Subprocess createSubprocessShell(String command, SubprocessOptions options) throws IOException {
         return start(shell(command), options);
@@ -84,13 +108,31 @@ public final class Subprocesses {
     /**
      * Runs {@code program} with {@code args} and connects it to a protocol made by
      * {@code protocolFactory}: asyncio's {@code loop.subprocess_exec}.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol that receives the child's output and exit
+     * @param program the program to run, found on the PATH unless it is a path
+     * @param args its arguments
+     * @param options how to connect its streams, and its working directory and environment
+     * @return the child's transport and the protocol made for it
+     * @throws IOException if the child could not be started
      */
     public static <P extends SubprocessProtocol> SubprocessConnection<P> subprocessExec(
             Supplier<P> protocolFactory, String program, List<String> args, SubprocessOptions options) throws IOException {
         return connect(protocolFactory, command(program, args), options);
     }
 
-    /** {@link #subprocessExec} through the system shell: asyncio's {@code loop.subprocess_shell}. */
+    /**
+     * {@link #subprocessExec} through the system shell: asyncio's {@code loop.subprocess_shell}.
+     *
+     * @param <P> the protocol type
+     * @param protocolFactory makes the protocol that receives the shell's output and exit
+     * @param command the shell command line
+     * @param options how to connect its streams, and its working directory and environment
+     * @return the shell's transport and the protocol made for it
+     * @throws IOException if the shell could not be started
+     */
+
     public static <P extends SubprocessProtocol> SubprocessConnection<P> subprocessShell(
             Supplier<P> protocolFactory, String command, SubprocessOptions options) throws IOException {
         return connect(protocolFactory, shell(command), options);

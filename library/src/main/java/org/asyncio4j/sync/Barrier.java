@@ -61,6 +61,7 @@ public final class Barrier {
     /**
      * A barrier for {@code parties} tasks.
      *
+     * @param parties how many tasks must call {@link #await()} before all of them pass
      * @throws IllegalArgumentException if {@code parties} is less than 1
      */
     public Barrier(int parties) {
@@ -74,6 +75,7 @@ public final class Barrier {
      * Waits until {@link #parties()} tasks have called it, then returns this task's arrival
      * index, from 0 to {@code parties() - 1}. asyncio's {@code await barrier.wait()}.
      *
+     * @return this task's arrival index in the cycle, from 0 to {@code parties() - 1}
      * @throws BrokenBarrierError if the barrier is broken, or is aborted or reset while waiting
      * @throws org.asyncio4j.CancelledError if the task is cancelled while waiting
      * @throws IllegalStateException outside a task of the barrier's loop
@@ -132,17 +134,18 @@ public final class Barrier {
         changes.wakeAll();
     }
 
-    /** The number of tasks needed to pass the barrier. */
+    /** {@return the number of tasks needed to pass the barrier} */
     public int parties() {
         return parties;
     }
 
-    /** Tasks waiting for the barrier to fill. asyncio's {@code n_waiting}. */
+    /** {@return the number of tasks waiting for the barrier to fill} asyncio's {@code n_waiting}. */
     public int nWaiting() {
         return state == State.FILLING ? count : 0;
     }
 
-    /** True after {@link #abort()}, until {@link #reset()}. asyncio's {@code broken}. */
+    /** {@return true after {@link #abort()}, until {@link #reset()}} asyncio's {@code broken}. */
+
     public boolean isBroken() {
         return state == State.BROKEN;
     }

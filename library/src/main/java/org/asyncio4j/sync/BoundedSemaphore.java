@@ -30,6 +30,8 @@ public final class BoundedSemaphore extends Semaphore {
      * A bounded semaphore with {@code permits} permits, which is also its maximum;
      * {@link #release()} throws {@link IllegalStateException} when all are already free.
      *
+     * @param permits the number of permits free at the start, and the most there may be
+
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public BoundedSemaphore(int permits) {

@@ -18,7 +18,13 @@ package org.asyncio4j.sync;
 public class BrokenBarrierError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error saying why the barrier is broken.
+     *
+     * @param message what broke the barrier, and what to do about it
+     */
     public BrokenBarrierError(String message) {
+
         super(message);
     }
 }

@@ -66,12 +66,20 @@ public final class Condition {
         this(new Lock());
     }
 
-    /** A condition over {@code lock}, which other conditions or code may share. */
+    /**
+     * A condition over {@code lock}, which other conditions or code may share.
+     *
+     * @param lock the lock that {@link #await()} releases and retakes
+     */
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "lock");
     }
 
-    /** Acquires the underlying lock; see {@link Lock#acquire()}. */
+    /**
+     * Acquires the underlying lock; see {@link Lock#acquire()}.
+     *
+     * @return the acquisition, whose {@code close()} releases the lock (for try-with-resources)
+     */
     public Acquisition acquire() {
         return lock.acquire();
     }
@@ -81,7 +89,7 @@ public final class Condition {
         lock.release();
     }
 
-    /** True if the underlying lock is held; see {@link Lock#isLocked()}. */
+    /** {@return true if the underlying lock is held} See {@link Lock#isLocked()}. */
     public boolean isLocked() {
         return lock.isLocked();
     }
@@ -128,6 +136,7 @@ public final class Condition {
      * when the caller holds it; like asyncio, a predicate already true returns at once, without
      * yielding and without checking the lock, and only waiting needs the lock.
      *
+     * @param predicate the state to wait for, checked before each wait and after each wake-up
      * @throws CancelledError if the task is cancelled; the lock is held again all the same
      * @throws IllegalStateException if the predicate is false and the lock is not held, or
      *     outside a task of the condition's loop
@@ -148,6 +157,8 @@ public final class Condition {
     /**
      * Wakes up to {@code n} waiting tasks, oldest first. asyncio's {@code cond.notify(n)}.
      *
+     * @param n the most waiting tasks to wake
+
      * @throws IllegalStateException if the lock is not held (also while it is being handed to a
      *     waiting task that has not resumed: then nobody holds it)
      * @throws IllegalArgumentException if {@code n} is negative

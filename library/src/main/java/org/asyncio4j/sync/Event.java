@@ -75,7 +75,8 @@ public final class Event {
         flag = false;
     }
 
-    /** True if the flag is set. asyncio's {@code event.is_set()}. */
+    /** {@return true if the flag is set} asyncio's {@code event.is_set()}. */
+
     public boolean isSet() {
         return flag;
     }

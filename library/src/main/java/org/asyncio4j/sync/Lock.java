@@ -88,7 +88,11 @@ public final class Lock {
         handOver();
     }
 
-    /** True if the lock is held (or being handed to a waiter), i.e. {@code acquire()} would wait. */
+    /**
+     * {@return true if the lock is held (or being handed to a waiter)} That is, {@code acquire()}
+     * would wait.
+     */
+
     public boolean isLocked() {
         return locked;
     }

@@ -49,6 +49,7 @@ public sealed class Semaphore permits BoundedSemaphore {
     /**
      * A semaphore with {@code permits} permits.
      *
+     * @param permits the number of permits free at the start
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public Semaphore(int permits) {
@@ -109,7 +110,10 @@ public sealed class Semaphore permits BoundedSemaphore {
     /**
      * True if {@code acquire()} would wait: no permit is free, or tasks are in line ahead (they
      * may have been handed permits and not resumed yet). asyncio's {@code locked()}.
+     *
+     * @return true if an {@code acquire()} now would wait
      */
+
     public boolean isLocked() {
         return value == 0 || !waiters.hasNoLiveWaiters();
     }

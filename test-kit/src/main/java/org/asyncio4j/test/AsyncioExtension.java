@@ -58,6 +58,11 @@ public final class AsyncioExtension implements BeforeEachCallback, AfterEachCall
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AsyncioExtension.class);
     private static final AsyncioTest DEFAULTS;
 
+    /** The extension; JUnit makes it for {@link AsyncioTest} methods and {@code @ExtendWith}. */
+    public AsyncioExtension() {
+    }
+
+
     static {
         try {
             DEFAULTS = AsyncioExtension.class.getDeclaredMethod("defaults").getAnnotation(AsyncioTest.class);

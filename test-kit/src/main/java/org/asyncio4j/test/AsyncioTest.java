@@ -33,7 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Test
 @ExtendWith(AsyncioExtension.class)
 public @interface AsyncioTest {
-    /** Whether the loop runs on a virtual clock ({@link TestLoop}); false runs it on real time. */
+    /**
+     * Whether the loop runs on a virtual clock ({@link TestLoop}); false runs it on real time.
+     *
+     * @return true (the default) for virtual time, false for real time
+     */
     boolean virtualTime() default true;
 
     /**
@@ -41,6 +45,8 @@ public @interface AsyncioTest {
      * seconds on virtual time, which a test stuck with nothing else to wait for reaches at once.
      * One day by default, so that a test can simulate hours of retries; set it near what the
      * test should take to have a stuck test fail with where it was stuck.
+     *
+     * @return the limit in seconds of the loop's time
      */
     double timeout() default 86_400;
 
@@ -48,6 +54,9 @@ public @interface AsyncioTest {
      * The test fails if it has not finished after this many seconds of real time, whatever the
      * loop's clock: for a test stuck where virtual time cannot move (waiting for another thread,
      * or with auto-advance off).
+     *
+     * @return the limit in seconds of real time
      */
+
     double realTimeout() default 60;
 }

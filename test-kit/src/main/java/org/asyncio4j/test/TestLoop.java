@@ -67,31 +67,36 @@ public final class TestLoop implements AutoCloseable {
         clock.setStopper(loop::stop);
     }
 
-    /** A new loop on a virtual clock at 0, with auto-advance. */
+    /** {@return a new loop on a virtual clock at 0, with auto-advance} */
     public static TestLoop create() {
         return new TestLoop(true);
     }
 
-    /** A new loop on a virtual clock at 0 that moves only when told to (auto-advance off). */
+    /** {@return a new loop on a virtual clock at 0 that moves only when told to (auto-advance off)} */
     public static TestLoop manual() {
         return new TestLoop(false);
     }
 
-    /** The event loop itself: run tasks on it as on any loop. */
+    /** {@return the event loop itself} Run tasks on it as on any loop. */
     public EventLoop loop() {
         return loop;
     }
 
-    /** The virtual time in seconds, the same as {@code loop().time()}. */
+    /** {@return the virtual time in seconds} The same as {@code loop().time()}. */
     public double time() {
         return loop.time();
     }
 
-    /** Turns auto-advance on or off (see the class documentation); on by default. */
+    /**
+     * Turns auto-advance on or off (see the class documentation); on by default.
+     *
+     * @param enabled whether the clock jumps to the next timer when the loop has nothing to do
+     */
     public void setAutoAdvance(boolean enabled) {
         clock.setAutoAdvance(enabled);
     }
 
+    /** {@return whether auto-advance is on} */
     public boolean isAutoAdvance() {
         return clock.autoAdvance();
     }
@@ -103,6 +108,7 @@ public final class TestLoop implements AutoCloseable {
      * {@code callSoonThreadsafe}. Each jump then costs that much real time. Trio's
      * {@code MockClock.autojump_threshold}.
      *
+     * @param realIdle how long the loop must be idle in real time before the clock jumps
      * @throws IllegalArgumentException if {@code realIdle} is negative
      */
     public void setAutoAdvanceAfter(Duration realIdle) {
@@ -113,7 +119,7 @@ public final class TestLoop implements AutoCloseable {
         clock.setAutoAdvanceAfter(realIdle.toNanos());
     }
 
-    /** See {@link #setAutoAdvanceAfter}. */
+    /** {@return how long the loop must be idle in real time before the clock jumps} See {@link #setAutoAdvanceAfter}. */
     public Duration getAutoAdvanceAfter() {
         return Duration.ofNanos(clock.autoAdvanceAfter());
     }
@@ -125,6 +131,7 @@ public final class TestLoop implements AutoCloseable {
      * the task until then (like {@code sleep}, but it moves the clock even without auto-advance);
      * from outside it runs the loop until then.
      *
+     * @param seconds how far to move the clock, in seconds
      * @throws IllegalArgumentException if {@code seconds} is negative or not a number
      * @throws IllegalStateException if called from another thread while the loop runs
      */
@@ -135,7 +142,12 @@ public final class TestLoop implements AutoCloseable {
         advanceToNanos(clock.nanoTime() + nanos(seconds));
     }
 
-    /** {@link #advanceTime(double)} with a {@code Duration}. */
+    /**
+     * {@link #advanceTime(double)} with a {@code Duration}.
+     *
+     * @param duration how far to move the clock
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
     public void advanceTime(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
@@ -147,6 +159,8 @@ public final class TestLoop implements AutoCloseable {
     /**
      * Moves virtual time to {@code when} (loop time in seconds), as {@link #advanceTime} does.
      *
+     * @param when the loop time to move to, in seconds
+
      * @throws IllegalArgumentException if {@code when} is before {@link #time()}: time does not go back
      */
     public void advanceTimeTo(double when) {
