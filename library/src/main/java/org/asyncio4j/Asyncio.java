@@ -3,6 +3,7 @@
 
 package org.asyncio4j;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -208,6 +209,58 @@ public final class Asyncio {
     /** The running loop's tasks that are not done yet. */
     public static Set<Task<?>> allTasks() {
         return getRunningLoop().allTasks();
+    }
+
+    /**
+     * Who awaits {@code future}, up to the outermost awaiter, with each task's own frames;
+     * asyncio's {@code capture_call_graph(future)} (Python 3.14). Call it on the future's loop (or while that loop is not running).
+     *
+     * {@snippet :
+     * Task<Void> child = Asyncio.createTask(() -> Asyncio.sleep(1), "child");
+     * Asyncio.sleep(0);                  // let the child start
+     * FutureCallGraph graph = Asyncio.captureCallGraph(child);
+     * graph.awaitedBy();                 // empty: nobody awaits the child yet
+     * }
+     *
+     * @throws IllegalStateException if called from another thread while the future's loop runs
+     */
+    public static FutureCallGraph captureCallGraph(Future<?> future) {
+        return FutureCallGraph.capture(future);
+    }
+
+    /** The call graph of the current task, or {@code null} outside a task; its stack starts at the caller. */
+    public static FutureCallGraph captureCallGraph() {
+        Task<?> task = Task.current();
+        return task == null ? null : FutureCallGraph.capture(task);
+    }
+
+    /** {@link #captureCallGraph(Future)} as text; asyncio's {@code format_call_graph} (see {@link FutureCallGraph#format(int)}). */
+    public static String formatCallGraph(Future<?> future) {
+        return captureCallGraph(future).format();
+    }
+
+    /** The current task's call graph as text, or the empty string outside a task. */
+    public static String formatCallGraph() {
+        FutureCallGraph graph = captureCallGraph();
+        return graph == null ? "" : graph.format();
+    }
+
+    /** Prints {@link #formatCallGraph(Future)} to {@code out}; asyncio's {@code print_call_graph(future, file=out)}. */
+    public static void printCallGraph(Future<?> future, PrintStream out) {
+        out.println(captureCallGraph(future).format());
+    }
+
+    /** Prints {@link #formatCallGraph(Future)} to standard output. */
+    public static void printCallGraph(Future<?> future) {
+        printCallGraph(future, System.out);
+    }
+
+    /** Prints the current task's call graph to standard output; prints nothing outside a task. */
+    public static void printCallGraph() {
+        FutureCallGraph graph = captureCallGraph();
+        if (graph != null) {
+            System.out.println(graph.format());
+        }
     }
 
     // ---------------------------------------------------------------- sleeping

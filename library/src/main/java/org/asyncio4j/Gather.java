@@ -77,8 +77,12 @@ final class Gather<R> extends Future<List<R>> {
         // One callback per argument, not per distinct future: a future given twice reports twice,
         // which keeps the count right without a set of the (possibly many) children.
         Consumer<Future<?>> onChildDone = gather::childDone;
+        Task<?> awaiter = Task.current();
         for (Future<?> child : children) {
             child.addDoneCallback(onChildDone);
+            if (awaiter != null) {
+                child.addAwaitedBy(awaiter); // the call graph shows the children under the task that gathers them
+            }
         }
         return gather;
     }
