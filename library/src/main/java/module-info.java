@@ -7,10 +7,12 @@
  */
 module org.asyncio4j {
     requires jdk.unsupported; // sun.misc.Signal, to turn Ctrl+C into task cancellation as asyncio does
+    requires java.management; // the bean `asyncio4j ps` creates in a running program (nothing registers it up front)
 
     exports org.asyncio4j;
     exports org.asyncio4j.net;
     exports org.asyncio4j.queues;
     exports org.asyncio4j.sync;
     exports org.asyncio4j.subprocess;
+    exports org.asyncio4j.internal.diag to java.management; // created by class name from `asyncio4j ps`
 }

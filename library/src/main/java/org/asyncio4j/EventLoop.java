@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
+import org.asyncio4j.internal.diag.TaskDiagnostics;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
@@ -64,6 +65,7 @@ public final class EventLoop implements AutoCloseable {
     static {
         // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
         CoreAccess.install(loop -> ((EventLoop) loop).core);
+        TaskDiagnostics.install(TaskTable::snapshot);
         SafeLog.prepare();
     }
 
@@ -84,6 +86,7 @@ public final class EventLoop implements AutoCloseable {
         LoopCarrier.checkAvailable();
         this.core = new LoopCore(new CoreHooks());
         this.taskThreads = LoopCarrier.builder(core);
+        TaskTable.add(this);
     }
 
     /** The loop running on the current thread (its thread, or one of its tasks), or null. */
@@ -239,6 +242,7 @@ public final class EventLoop implements AutoCloseable {
             cancelAndFinish(tasks.snapshot());
         }
         closed = true;
+        TaskTable.remove(this);
         for (String signal : List.copyOf(signalHandlers.keySet())) {
             removeSignalHandler(signal);
         }

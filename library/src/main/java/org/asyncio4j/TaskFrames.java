@@ -6,6 +6,7 @@ package org.asyncio4j;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TaskFrames {
     private static final CodeSource LIBRARY = Future.class.getProtectionDomain().getCodeSource();
+    private static final Set<String> LIBRARY_PACKAGES = Set.of("org.asyncio4j", "org.asyncio4j.net", "org.asyncio4j.queues",
+            "org.asyncio4j.sync", "org.asyncio4j.subprocess");
     private static final ConcurrentHashMap<String, Boolean> LIBRARY_CLASSES = new ConcurrentHashMap<>();
 
     private TaskFrames() {
@@ -54,8 +57,14 @@ final class TaskFrames {
                 || LIBRARY_CLASSES.computeIfAbsent(name, TaskFrames::isLibraryClass);
     }
 
+    /**
+     * Whether {@code name} is one of this library's classes: in one of its packages and loaded
+     * from where it was (a fat jar may hold the library beside {@code org.asyncio4j.examples};
+     * tests in {@code org.asyncio4j} come from elsewhere).
+     */
     private static boolean isLibraryClass(String name) {
-        if (!name.startsWith("org.asyncio4j.")) {
+        String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+        if (!LIBRARY_PACKAGES.contains(pkg) && !pkg.startsWith("org.asyncio4j.internal.")) {
             return false;
         }
         try {

@@ -25,7 +25,8 @@ class LayeringTest {
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "internal/loop", List.of("org.asyncio4j.internal.loop"),
             "internal/carrier", List.of("org.asyncio4j.internal.carrier"),
-            "internal/signals", List.of("org.asyncio4j.internal.signals"));
+            "internal/signals", List.of("org.asyncio4j.internal.signals"),
+            "internal/diag", List.of("org.asyncio4j.internal.diag"));
 
     @Test
     void lowerLayersDoNotImportHigherOnes() throws IOException {
