@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.LoopCarrier;
 import org.asyncio4j.internal.diag.TaskDiagnostics;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.LoopEvents;
 import org.asyncio4j.internal.loop.SafeLog;
 import org.asyncio4j.internal.signals.SignalDispatch;
 import org.asyncio4j.internal.signals.Sigint;
@@ -69,7 +71,11 @@ public final class EventLoop implements AutoCloseable {
         SafeLog.prepare();
     }
 
+    private static final AtomicLong COUNTER = new AtomicLong();
+
     private final LoopCore core;
+    /** Names the loop in flight-recorder events and {@code asyncio4j ps}. */
+    private final String label = "EventLoop-" + COUNTER.incrementAndGet();
     private final Thread.Builder.OfVirtual taskThreads;
     private final TaskList tasks = new TaskList();
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
@@ -572,6 +578,10 @@ public final class EventLoop implements AutoCloseable {
         return core;
     }
 
+    String label() {
+        return label;
+    }
+
     /** Schedules an internal callback from wherever the caller is: the ready queue if on the loop, the inbox if not. */
     void post(Handle handle) {
         if (running && !core.inLoop()) {
@@ -698,7 +708,35 @@ public final class EventLoop implements AutoCloseable {
 
         @Override
         public void slowCallback(Runnable item, long nanos) {
-            SafeLog.log(Level.WARNING, () -> slowCallbackText(item, nanos), null);
+            if (core.debug()) {
+                SafeLog.log(Level.WARNING, () -> slowCallbackText(item, nanos), null);
+            }
+            if (item instanceof Handle || item instanceof IoHandler) {
+                LoopEvents.SlowCallback event = new LoopEvents.SlowCallback();
+                if (event.isEnabled()) {
+                    event.callback = item.toString();
+                    event.loop = label;
+                    event.took = nanos;
+                    LoopEvents.commitOffLoop(event);
+                }
+            } else {
+                LoopEvents.SlowTaskStep event = new LoopEvents.SlowTaskStep();
+                if (event.isEnabled()) {
+                    Task<?> task = findTask(item);
+                    event.task = task != null ? task.getName() : "a task that has since finished";
+                    event.loop = label;
+                    event.took = nanos;
+                    LoopEvents.commitOffLoop(event);
+                }
+            }
+        }
+
+        @Override
+        public void loopLag(long nanos) {
+            LoopEvents.LoopLag event = new LoopEvents.LoopLag();
+            event.loop = label;
+            event.lag = nanos;
+            LoopEvents.commitOffLoop(event);
         }
 
         private String slowCallbackText(Runnable item, long nanos) {

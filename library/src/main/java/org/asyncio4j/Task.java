@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.LoopEvents;
 
 /**
  * A coroutine running concurrently with others on an event loop; a {@link Future} of its result.
@@ -86,6 +87,12 @@ public final class Task<T> extends Future<T> {
     }
 
     private Thread newThread(Thread.Builder.OfVirtual builder) {
+        LoopEvents.TaskCreated created = new LoopEvents.TaskCreated();
+        if (created.isEnabled()) {
+            created.task = name;
+            created.loop = loop.label();
+            created.commit();
+        }
         TaskThread body = new TaskThread(this);
         return builder.name(name).uncaughtExceptionHandler(body).unstarted(body);
     }
@@ -284,6 +291,10 @@ public final class Task<T> extends Future<T> {
 
     private void body() {
         started = true;
+        LoopEvents.TaskRun run = new LoopEvents.TaskRun();
+        if (run.isEnabled()) {
+            run.begin();
+        }
         T value = null;
         Throwable failure = null;
         try {
@@ -305,6 +316,15 @@ public final class Task<T> extends Future<T> {
             finishCancelled(cancelRequestMessage);
         } else {
             finishWithException(failure);
+        }
+        if (run.isEnabled()) {
+            run.end();
+            run.task = name;
+            run.loop = loop.label();
+            boolean failed = !isCancelled() && failure != null;
+            run.outcome = isCancelled() ? "cancelled" : failed ? "exception" : "result";
+            run.exception = failed ? failure.getClass().getName() : null;
+            run.commit();
         }
         loop.taskDone(this);
     }

@@ -39,8 +39,12 @@ public final class LoopCore implements Executor {
         /** Whether a timer callback was cancelled and must not run. */
         boolean isCancelledTimer(Runnable item);
 
-        /** Debug mode: a callback or task step ran longer than the slow-callback duration. */
+        /** Debug mode or a recording of {@link LoopEvents}: a callback or task step ran longer than the slow-callback duration. */
         void slowCallback(Runnable item, long nanos);
+
+        /** A recording of {@link LoopEvents.LoopLag}: a timer ran {@code nanos} late, at least the slow-callback duration. */
+        default void loopLag(long nanos) {
+        }
     }
 
     /**
@@ -398,6 +402,9 @@ public final class LoopCore implements Executor {
         drainInbox();
         if (!timers.isEmpty()) {
             long now = nanoTime();
+            if (timers.firstDeadline() <= now - slowCallbackNanos && new LoopEvents.LoopLag().isEnabled()) {
+                hooks.loopLag(now - timers.firstDeadline());
+            }
             while (!timers.isEmpty() && timers.firstDeadline() <= now) {
                 Runnable item = timers.poll();
                 if (hooks.isCancelledTimer(item)) {
@@ -444,13 +451,14 @@ public final class LoopCore implements Executor {
         if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && nanoTime() - lastPollNanos >= POLL_INTERVAL_NANOS) {
             pollDue = true;
         }
-        long start = debug ? System.nanoTime() : 0;
+        boolean timed = debug || LoopEvents.slowStepsRecorded();
+        long start = timed ? System.nanoTime() : 0;
         try {
             item.run();
         } catch (Throwable error) {
             hooks.callbackFailed(item, error);
         } finally {
-            if (debug) {
+            if (timed) {
                 long took = System.nanoTime() - start;
                 if (took >= slowCallbackNanos) {
                     hooks.slowCallback(item, took);
