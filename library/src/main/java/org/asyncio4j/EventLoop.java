@@ -380,6 +380,20 @@ public final class EventLoop implements AutoCloseable {
         }, "shutdownAsyncGenerators");
     }
 
+    /**
+     * What the loop holds and has done: ready callbacks, timers, registered channels, tasks,
+     * iterations, and time spent polling and running. Call it on the loop's thread (a task or
+     * callback), or while the loop is not running.
+     */
+    public LoopStatistics statistics() {
+        if (running && !core.inLoop()) {
+            throw new IllegalStateException("statistics() reads the loop's queues: call it on the loop's thread"
+                    + " (from a task or callback), or from another thread through runCoroutineThreadsafe");
+        }
+        return new LoopStatistics(core.readyCount(), core.liveTimers(), core.registeredChannels(), allTasks().size(),
+                core.iterations(), Duration.ofNanos(core.pollingNanos()), Duration.ofNanos(core.runningNanos()));
+    }
+
     /** The tasks of this loop that are not done yet, in creation order. */
     public Set<Task<?>> allTasks() {
         LinkedHashSet<Task<?>> result = new LinkedHashSet<>();

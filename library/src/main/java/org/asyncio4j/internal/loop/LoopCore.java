@@ -85,6 +85,11 @@ public final class LoopCore implements Executor {
     /** Resources the selector does not know about (subprocesses) to release when the loop closes. */
     private final Set<Runnable> closeHooks = new LinkedHashSet<>();
     private int cancelledTimers;
+    /** For {@code loop.statistics()}: iterations run, and nanoseconds spent polling and in runForever in all. */
+    private long iterations;
+    private long pollingNanos;
+    private long runNanos;
+    private long runBegan = -1;
     /** Whether {@link #INBOX_MARK} is in the inbox, left there by a batch that did not reach it. */
     private boolean inboxMarked;
 
@@ -315,14 +320,41 @@ public final class LoopCore implements Executor {
     /** Runs iterations on the calling thread until {@link #stop()}. */
     public void runForever() {
         loopThread = Thread.currentThread();
+        runBegan = nanoTime();
         try {
             do {
                 runOnce();
             } while (!stopping);
         } finally {
+            runNanos += nanoTime() - runBegan;
+            runBegan = -1;
             stopping = false;
             loopThread = null;
         }
+    }
+
+    // For EventLoop.statistics(), with readyCount(); loop thread only.
+
+    /** Timers not cancelled (a scan: cancelled ones leave the heap lazily). */
+    public int liveTimers() {
+        return timers.countUnless(cancelledTimer);
+    }
+
+    public int registeredChannels() {
+        return closed ? 0 : selector.keys().size();
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long pollingNanos() {
+        return pollingNanos;
+    }
+
+    /** Nanoseconds spent in runForever in all, the current run included. */
+    public long runningNanos() {
+        return runNanos + (runBegan >= 0 ? nanoTime() - runBegan : 0);
     }
 
     /**
@@ -393,11 +425,14 @@ public final class LoopCore implements Executor {
             timeout = -1;
         }
         boolean busy = timeout == 0 || !inbox.isEmpty();
+        iterations++;
         if (!busy || stopping || pollDue || sincePoll >= POLL_INTERVAL) {
+            long pollBegan = nanoTime();
             poll(busy ? 0 : timeout);
             sincePoll = 0;
             pollDue = false;
             lastPollNanos = nanoTime();
+            pollingNanos += lastPollNanos - pollBegan;
         }
         drainInbox();
         if (!timers.isEmpty()) {
