@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.asyncio4j.internal.signals.Sigint;
 
 /**
@@ -68,14 +69,41 @@ public final class Asyncio {
 
     /** {@link #run(Coroutine)} with the loop in debug mode if {@code debug} is true. */
     public static <T> T run(Coroutine<T> main, boolean debug) {
+        return run(main, () -> {
+            EventLoop loop = newEventLoop();
+            loop.setDebug(debug);
+            return loop;
+        });
+    }
+
+    /**
+     * {@link #run(Coroutine)} on a loop that {@code loopFactory} makes, configured as the
+     * program wants it (debug mode, eager tasks, an exception handler, a default executor);
+     * asyncio's {@code run(main, loop_factory=...)} (Python 3.12). The loop is closed at the end.
+     *
+     * {@snippet :
+     * Asyncio.run(() -> serve(), () -> {
+     *     EventLoop loop = Asyncio.newEventLoop();
+     *     loop.setEagerTasks(true);
+     *     return loop;
+     * });
+     * }
+     *
+     * @throws IllegalArgumentException if the factory returns null or a loop that is closed or running
+     */
+    public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
         Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(loopFactory, "loopFactory");
         if (EventLoop.runningOrNull() != null) {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop;"
                     + " inside a task, call the coroutine directly or use createTask");
         }
-        EventLoop loop = newEventLoop();
+        EventLoop loop = loopFactory.get();
+        if (loop == null || loop.isClosed() || loop.isRunning()) {
+            throw new IllegalArgumentException("Asyncio.run(): the loop factory must return a new event loop"
+                    + " (Asyncio.newEventLoop()), not " + (loop == null ? "null" : loop));
+        }
         try {
-            loop.setDebug(debug);
             Task<T> task = loop.createTask(main);
             // Python 3.11's Runner: the first Ctrl+C cancels main (or interrupts, if main is done and
             // the leftovers are being cleaned up); the second interrupts even if main swallowed the
@@ -110,6 +138,11 @@ public final class Asyncio {
 
     public static void run(AsyncRunnable main, boolean debug) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), debug);
+    }
+
+    /** {@link #run(Coroutine, Supplier)} for a body without a result. */
+    public static void run(AsyncRunnable main, Supplier<EventLoop> loopFactory) {
+        run(Objects.requireNonNull(main, "main").asCoroutine(), loopFactory);
     }
 
     private static void finish(EventLoop loop) {
