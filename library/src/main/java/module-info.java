@@ -8,12 +8,15 @@
 @SuppressWarnings("module") // the qualified export below names the test kit, which is built after the library
 module org.asyncio4j {
     requires jdk.unsupported; // sun.misc.Signal, to turn Ctrl+C into task cancellation as asyncio does
+    requires jdk.jfr; // flight-recorder events (org.asyncio4j.internal.loop.LoopEvents), free while no recording wants them
+    requires java.management; // the bean `asyncio4j ps` creates in a running program (nothing registers it up front)
 
     exports org.asyncio4j;
     exports org.asyncio4j.net;
     exports org.asyncio4j.queues;
     exports org.asyncio4j.sync;
     exports org.asyncio4j.subprocess;
+    exports org.asyncio4j.internal.diag to java.management; // created by class name from `asyncio4j ps`
 
     // For the test kit only (artifact asyncio4j-test): loops on a virtual clock, see KitAccess.
     exports org.asyncio4j.internal.loop to org.asyncio4j.test;

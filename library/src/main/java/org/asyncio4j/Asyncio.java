@@ -3,6 +3,7 @@
 
 package org.asyncio4j;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The entry points of asyncio4j, named after asyncio's module-level functions.
@@ -77,12 +79,40 @@ public final class Asyncio {
      * @return the result of {@code main}
      */
     public static <T> T run(Coroutine<T> main, boolean debug) {
+        return run(main, () -> {
+            EventLoop loop = newEventLoop();
+            loop.setDebug(debug);
+            return loop;
+        });
+    }
+
+    /**
+     * {@link #run(Coroutine)} on a loop that {@code loopFactory} makes, configured as the
+     * program wants it (debug mode, eager tasks, an exception handler, a default executor);
+     * asyncio's {@code run(main, loop_factory=...)} (Python 3.12). The loop is closed at the end.
+     *
+     * {@snippet :
+     * Asyncio.run(() -> serve(), () -> {
+     *     EventLoop loop = Asyncio.newEventLoop();
+     *     loop.setEagerTasks(true);
+     *     return loop;
+     * });
+     * }
+     *
+     * @param main the program's main coroutine
+     * @param loopFactory makes the loop, once
+     * @param <T> the result type
+     * @return the result of {@code main}
+     * @throws NullPointerException if the factory returns null
+     */
+    public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
         Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(loopFactory, "loopFactory");
         if (EventLoop.runningOrNull() != null) {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop;"
                     + " inside a task, call the coroutine directly or use createTask");
         }
-        return new Runner(debug).runThenClose(main);
+        return new Runner(loopFactory).runThenClose(main);
     }
 
     /**
@@ -102,6 +132,16 @@ public final class Asyncio {
      */
     public static void run(AsyncRunnable main, boolean debug) {
         run(Objects.requireNonNull(main, "main").asCoroutine(), debug);
+    }
+
+    /**
+     * {@link #run(Coroutine, Supplier)} for a body without a result.
+     *
+     * @param main the body to run as the main task
+     * @param loopFactory makes the loop to run it on
+     */
+    public static void run(AsyncRunnable main, Supplier<EventLoop> loopFactory) {
+        run(Objects.requireNonNull(main, "main").asCoroutine(), loopFactory);
     }
 
     /**
@@ -281,6 +321,58 @@ public final class Asyncio {
      */
     public static Set<Task<?>> allTasks() {
         return getRunningLoop().allTasks();
+    }
+
+    /**
+     * Who awaits {@code future}, up to the outermost awaiter, with each task's own frames;
+     * asyncio's {@code capture_call_graph(future)} (Python 3.14). Call it on the future's loop (or while that loop is not running).
+     *
+     * {@snippet :
+     * Task<Void> child = Asyncio.createTask(() -> Asyncio.sleep(1), "child");
+     * Asyncio.sleep(0);                  // let the child start
+     * FutureCallGraph graph = Asyncio.captureCallGraph(child);
+     * graph.awaitedBy();                 // empty: nobody awaits the child yet
+     * }
+     *
+     * @throws IllegalStateException if called from another thread while the future's loop runs
+     */
+    public static FutureCallGraph captureCallGraph(Future<?> future) {
+        return FutureCallGraph.capture(future);
+    }
+
+    /** The call graph of the current task, or {@code null} outside a task; its stack starts at the caller. */
+    public static FutureCallGraph captureCallGraph() {
+        Task<?> task = Task.current();
+        return task == null ? null : FutureCallGraph.capture(task);
+    }
+
+    /** {@link #captureCallGraph(Future)} as text; asyncio's {@code format_call_graph} (see {@link FutureCallGraph#format(int)}). */
+    public static String formatCallGraph(Future<?> future) {
+        return captureCallGraph(future).format();
+    }
+
+    /** The current task's call graph as text, or the empty string outside a task. */
+    public static String formatCallGraph() {
+        FutureCallGraph graph = captureCallGraph();
+        return graph == null ? "" : graph.format();
+    }
+
+    /** Prints {@link #formatCallGraph(Future)} to {@code out}; asyncio's {@code print_call_graph(future, file=out)}. */
+    public static void printCallGraph(Future<?> future, PrintStream out) {
+        out.println(captureCallGraph(future).format());
+    }
+
+    /** Prints {@link #formatCallGraph(Future)} to standard output. */
+    public static void printCallGraph(Future<?> future) {
+        printCallGraph(future, System.out);
+    }
+
+    /** Prints the current task's call graph to standard output; prints nothing outside a task. */
+    public static void printCallGraph() {
+        FutureCallGraph graph = captureCallGraph();
+        if (graph != null) {
+            System.out.println(graph.format());
+        }
     }
 
     // ---------------------------------------------------------------- sleeping

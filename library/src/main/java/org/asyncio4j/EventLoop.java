@@ -14,14 +14,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.asyncio4j.internal.carrier.Carrier;
 import org.asyncio4j.internal.carrier.Carriers;
+import org.asyncio4j.internal.diag.TaskDiagnostics;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.KitAccess;
 import org.asyncio4j.internal.loop.LoopClock;
 import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.LoopEvents;
 import org.asyncio4j.internal.loop.SafeLog;
 import org.asyncio4j.internal.signals.SignalDispatch;
 import org.asyncio4j.internal.signals.Sigint;
@@ -86,11 +89,16 @@ public final class EventLoop implements AutoCloseable {
                 return UnretrievedExceptions.reportNow((EventLoop) loop);
             }
         });
+        TaskDiagnostics.install(TaskTable::snapshot);
         SafeLog.prepare();
     }
 
+    private static final AtomicLong COUNTER = new AtomicLong();
+
     private final LoopCore core;
     private final Carrier carrier;
+    /** Names the loop in flight-recorder events and {@code asyncio4j ps}. */
+    private final String label = "EventLoop-" + COUNTER.incrementAndGet();
     private final TaskList tasks = new TaskList();
     private final Set<AsyncGenerator.Engine<?>> asyncGenerators = new LinkedHashSet<>();
     /** This loop's signal handlers: bare signal name to the token {@link SignalDispatch} gave for it. */
@@ -112,6 +120,7 @@ public final class EventLoop implements AutoCloseable {
     EventLoop(LoopClock clock) {
         this.core = new LoopCore(new CoreHooks(), clock);
         this.carrier = Carriers.forLoop(core);
+        TaskTable.add(this);
     }
 
     /** The loop running on the current thread (its thread, or one of its tasks), or null. */
@@ -374,6 +383,7 @@ public final class EventLoop implements AutoCloseable {
             cancelAndFinish(tasks.snapshot());
         }
         closed = true;
+        TaskTable.remove(this);
         for (String signal : List.copyOf(signalHandlers.keySet())) {
             removeSignalHandler(signal);
         }
@@ -586,6 +596,23 @@ public final class EventLoop implements AutoCloseable {
                 }
             }
         }, "shutdownAsyncGenerators");
+    }
+
+    /**
+     * What the loop holds and has done: ready callbacks, timers, registered channels, tasks,
+     * iterations, and time spent polling and running. Call it on the loop's thread (a task or
+     * callback), or while the loop is not running.
+     *
+     * @return a snapshot of the loop's counters
+     * @throws IllegalStateException if called from another thread while the loop runs
+     */
+    public LoopStatistics statistics() {
+        if (running && !core.inLoop()) {
+            throw new IllegalStateException("statistics() reads the loop's queues: call it on the loop's thread"
+                    + " (from a task or callback), or from another thread through runCoroutineThreadsafe");
+        }
+        return new LoopStatistics(core.readyCount(), core.liveTimers(), core.registeredChannels(), allTasks().size(),
+                core.iterations(), Duration.ofNanos(core.pollingNanos()), Duration.ofNanos(core.runningNanos()));
     }
 
     /**
@@ -844,6 +871,10 @@ public final class EventLoop implements AutoCloseable {
         return carrier;
     }
 
+    String label() {
+        return label;
+    }
+
     /** Schedules an internal callback from wherever the caller is: the ready queue if on the loop, the inbox if not. */
     void post(Handle handle) {
         if (running && !core.inLoop()) {
@@ -977,7 +1008,35 @@ public final class EventLoop implements AutoCloseable {
 
         @Override
         public void slowCallback(Runnable item, long nanos) {
-            SafeLog.log(Level.WARNING, () -> slowCallbackText(item, nanos), null);
+            if (core.debug()) {
+                SafeLog.log(Level.WARNING, () -> slowCallbackText(item, nanos), null);
+            }
+            if (item instanceof Handle || item instanceof IoHandler) {
+                LoopEvents.SlowCallback event = new LoopEvents.SlowCallback();
+                if (event.isEnabled()) {
+                    event.callback = item.toString();
+                    event.loop = label;
+                    event.took = nanos;
+                    LoopEvents.commitOffLoop(event);
+                }
+            } else {
+                LoopEvents.SlowTaskStep event = new LoopEvents.SlowTaskStep();
+                if (event.isEnabled()) {
+                    Task<?> task = findTask(item);
+                    event.task = task != null ? task.getName() : "a task that has since finished";
+                    event.loop = label;
+                    event.took = nanos;
+                    LoopEvents.commitOffLoop(event);
+                }
+            }
+        }
+
+        @Override
+        public void loopLag(long nanos) {
+            LoopEvents.LoopLag event = new LoopEvents.LoopLag();
+            event.loop = label;
+            event.lag = nanos;
+            LoopEvents.commitOffLoop(event);
         }
 
         private String slowCallbackText(Runnable item, long nanos) {

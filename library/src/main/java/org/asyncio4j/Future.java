@@ -4,8 +4,10 @@
 package org.asyncio4j;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -84,6 +86,8 @@ public class Future<T> {
     /** A {@code Consumer} done callback or a waiting {@code Task}, in the order they were added. */
     private Object firstCallback;
     private ArrayList<Object> moreCallbacks;
+    /** Who waits for this future without a task parked on it: a {@code Future}, a list of them, or null. */
+    private Object awaitedBy;
     private UnretrievedExceptions.Tracker unretrieved;
 
     /**
@@ -348,6 +352,54 @@ public class Future<T> {
         throw new RuntimeException(error);
     }
 
+    /**
+     * Records that {@code waiter} waits for this future through a callback rather than by
+     * awaiting it (gather, shield, a task group's parent); asyncio's
+     * {@code future_add_to_awaited_by}. The record lasts while the future is pending.
+     */
+    @SuppressWarnings("unchecked")
+    final void addAwaitedBy(Future<?> waiter) {
+        if (state != PENDING) {
+            return;
+        }
+        if (awaitedBy == null) {
+            awaitedBy = waiter;
+        } else if (awaitedBy instanceof ArrayList<?> list) {
+            ((ArrayList<Object>) list).add(waiter);
+        } else {
+            ArrayList<Object> list = new ArrayList<>(4);
+            list.add(awaitedBy);
+            list.add(waiter);
+            awaitedBy = list;
+        }
+    }
+
+    /**
+     * The futures waiting for this one, each once: the tasks parked in {@link #await()} on it,
+     * then those recorded with {@link #addAwaitedBy}. Read it on the loop's thread.
+     */
+    final Set<Future<?>> awaitedBy() {
+        Set<Future<?>> waiters = new LinkedHashSet<>();
+        if (firstCallback instanceof Task<?> task) {
+            waiters.add(task);
+        }
+        if (moreCallbacks != null) {
+            for (Object entry : moreCallbacks) {
+                if (entry instanceof Task<?> task) {
+                    waiters.add(task);
+                }
+            }
+        }
+        if (awaitedBy instanceof ArrayList<?> list) {
+            for (Object waiter : list) {
+                waiters.add((Future<?>) waiter);
+            }
+        } else if (awaitedBy != null) {
+            waiters.add((Future<?>) awaitedBy);
+        }
+        return waiters;
+    }
+
     final String cancelMessage() {
         return cancelMessage;
     }
@@ -419,6 +471,7 @@ public class Future<T> {
         ArrayList<Object> more = moreCallbacks;
         firstCallback = null;
         moreCallbacks = null;
+        awaitedBy = null;
         if (first != null) {
             dispatch(first);
         }

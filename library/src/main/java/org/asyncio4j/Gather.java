@@ -83,6 +83,7 @@ final class Gather<R> extends Future<List<R>> {
         // already done (futures completed earlier, eager tasks that never suspended) report now,
         // after the pending ones are registered, so a gather of done children is done at once.
         Consumer<Future<?>> onChildDone = gather::childDone;
+        Task<?> awaiter = Task.current();
         List<Future<?>> alreadyDone = null;
         for (Future<?> child : children) {
             if (child.isDone()) {
@@ -92,6 +93,9 @@ final class Gather<R> extends Future<List<R>> {
                 alreadyDone.add(child);
             } else {
                 child.addDoneCallback(onChildDone);
+                if (awaiter != null) {
+                    child.addAwaitedBy(awaiter); // the call graph shows the children under the task that gathers them
+                }
             }
         }
         if (alreadyDone != null) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asyncio4j.internal.carrier.Carrier;
 import org.asyncio4j.internal.carrier.Carrier.CarriedThread;
+import org.asyncio4j.internal.loop.LoopEvents;
 
 /**
  * A coroutine running concurrently with others on an event loop; a {@link Future} of its result.
@@ -127,6 +128,12 @@ public final class Task<T> extends Future<T> {
 
     /** Creates the task's thread on {@code carrier}; its first step is returned by {@code carried.start}. */
     private CarriedThread carry(Carrier carrier) {
+        LoopEvents.TaskCreated created = new LoopEvents.TaskCreated();
+        if (created.isEnabled()) {
+            created.task = name;
+            created.loop = loop.label();
+            created.commit();
+        }
         TaskThread body = new TaskThread(this);
         carried = carrier.newThread(name, body, body);
         thread = carried.thread();
@@ -353,6 +360,10 @@ public final class Task<T> extends Future<T> {
 
     private void body() {
         started = true;
+        LoopEvents.TaskRun run = new LoopEvents.TaskRun();
+        if (run.isEnabled()) {
+            run.begin();
+        }
         T value = null;
         Throwable failure = null;
         try {
@@ -374,6 +385,15 @@ public final class Task<T> extends Future<T> {
             finishCancelled(cancelRequestMessage);
         } else {
             finishWithException(failure);
+        }
+        if (run.isEnabled()) {
+            run.end();
+            run.task = name;
+            run.loop = loop.label();
+            boolean failed = !isCancelled() && failure != null;
+            run.outcome = isCancelled() ? "cancelled" : failed ? "exception" : "result";
+            run.exception = failed ? failure.getClass().getName() : null;
+            run.commit();
         }
         loop.taskDone(this);
     }

@@ -177,6 +177,7 @@ public final class TaskGroup {
         } else {
             tasks.add(task);
             task.addDoneCallback(this::taskDone);
+            task.addAwaitedBy(parent);
         }
         return task;
     }

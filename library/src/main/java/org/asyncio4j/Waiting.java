@@ -127,6 +127,10 @@ final class Waiting {
             }
         };
         inner.addDoneCallback(innerDone);
+        Task<?> awaiter = Task.current();
+        if (awaiter != null) {
+            inner.addAwaitedBy(awaiter);
+        }
         outer.addDoneCallback(f -> {
             if (!inner.isDone()) {
                 inner.removeDoneCallback(innerDone);

@@ -34,6 +34,7 @@ class LayeringTest {
             Map.entry("internal/loop", List.of()),
             Map.entry("internal/carrier", List.of("internal.loop")),
             Map.entry("internal/signals", List.of()),
+            Map.entry("internal/diag", List.of()),
             // the core: futures, tasks, the loop's contract, the facade and the combinators
             Map.entry("", List.of("internal.loop", "internal.carrier", "internal.signals")),
             // the features' machinery, each under its public package

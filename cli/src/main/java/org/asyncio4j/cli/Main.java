@@ -13,6 +13,8 @@ import java.nio.charset.Charset;
 import org.asyncio4j.KeyboardInterrupt;
 import org.asyncio4j.cli.crawl.CrawlCommand;
 import org.asyncio4j.cli.repl.ReplCommand;
+import org.asyncio4j.cli.tasks.PsCommand;
+import org.asyncio4j.cli.tasks.PsTreeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
  * ./asyncio4j demo ten-downloads-gather
  * ./asyncio4j crawl --self-test
  * ./asyncio4j repl
+ * ./asyncio4j pstree 12345
  * }
  *
  * <p>The runnable jar carries {@code Add-Opens: java.base/java.lang} in its manifest, so
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  asyncio4j demo --list", "  asyncio4j crawl --self-test", "  asyncio4j repl", "  asyncio4j help crawl"},
         subcommands = {DemoCommand.class, CrawlCommand.class, EchoServerCommand.class, EchoClientCommand.class,
-                ReplCommand.class, CommandLine.HelpCommand.class})
+                ReplCommand.class, PsCommand.class, PsTreeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -72,6 +72,19 @@ final class CliProcess implements AutoCloseable {
         return new CliProcess(builder.start());
     }
 
+    /** Any program, {@code command...}; {@code java} first means this test's JDK. */
+    static CliProcess program(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(command));
+        if (line.getFirst().equals("java")) {
+            line.set(0, javaCommand());
+        }
+        return new CliProcess(new ProcessBuilder(line).redirectErrorStream(true).start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     private static String javaCommand() {
         return ProcessHandle.current().info().command().orElseThrow();
     }

@@ -282,6 +282,26 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
     }
 
     /**
+     * The queue's fill and who waits on it, as Trio's channel {@code statistics()}.
+     *
+     * @param size items in the queue ({@link #qsize()})
+     * @param maxsize the bound, 0 if unbounded
+     * @param unfinishedTasks items put and not yet marked done with {@link #taskDone()}
+     * @param tasksWaitingPut tasks parked in {@link #put}
+     * @param tasksWaitingGet tasks parked in {@link #get()}
+     * @param tasksWaitingJoin tasks parked in {@link #join()}
+     * @param shutDown whether {@link #shutdown()} was called
+     */
+    public record Statistics(int size, int maxsize, int unfinishedTasks, int tasksWaitingPut, int tasksWaitingGet,
+            int tasksWaitingJoin, boolean shutDown) {
+    }
+
+    /** A snapshot of the queue's state; read it on its loop's thread. */
+    public Statistics statistics() {
+        return new Statistics(items.size(), maxsize, unfinishedTasks, putters.live(), getters.live(), joiners.live(), shutDown);
+    }
+
+    /**
      * An iterator that consumes the queue: {@code hasNext()} waits for an item with
      * {@link #get()} and returns false once the queue is shut down and empty. Call it from a task.
      */

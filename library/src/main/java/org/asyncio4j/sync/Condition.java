@@ -95,6 +95,21 @@ public final class Condition {
     }
 
     /**
+     * How many tasks wait to be notified, and the underlying lock's statistics, as Trio's
+     * {@code statistics()}.
+     *
+     * @param tasksWaiting tasks parked in {@link #await()} (before they take the lock back)
+     * @param lockStatistics the statistics of the condition's lock
+     */
+    public record Statistics(int tasksWaiting, Lock.Statistics lockStatistics) {
+    }
+
+    /** A snapshot of the condition's state; read it on its loop's thread. */
+    public Statistics statistics() {
+        return new Statistics(waiters.live(), lock.statistics());
+    }
+
+    /**
      * Releases the lock, waits for a signal, and takes the lock again before returning.
      * asyncio's {@code await cond.wait()}.
      *

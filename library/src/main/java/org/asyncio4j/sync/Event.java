@@ -81,6 +81,20 @@ public final class Event {
         return flag;
     }
 
+    /**
+     * Whether the event is set and how many tasks wait for it, as Trio's {@code statistics()}.
+     *
+     * @param set what {@link #isSet()} says
+     * @param tasksWaiting tasks parked in {@link #await()}, woken ones not yet resumed included
+     */
+    public record Statistics(boolean set, int tasksWaiting) {
+    }
+
+    /** A snapshot of the event's state; read it on its loop's thread. */
+    public Statistics statistics() {
+        return new Statistics(flag, waiters.live());
+    }
+
     /** Tasks waiting, including woken ones that have not resumed yet. */
     int waiting() {
         return waiters.live();

@@ -105,6 +105,21 @@ public final class Lock {
         return locked && waiters.woken() == 0; // only a hand-over wakes a waiter of a lock
     }
 
+    /**
+     * Whether the lock is held and how many tasks wait for it (those already handed the lock
+     * but not yet resumed included), as Trio's {@code statistics()}.
+     *
+     * @param locked what {@link #isLocked()} says
+     * @param tasksWaiting tasks parked in {@link #acquire()}
+     */
+    public record Statistics(boolean locked, int tasksWaiting) {
+    }
+
+    /** A snapshot of the lock's state; read it on its loop's thread. */
+    public Statistics statistics() {
+        return new Statistics(locked, waiters.live());
+    }
+
     /** Tasks waiting for the lock, including one it was handed to that has not resumed yet. */
     int waiting() {
         return waiters.live();

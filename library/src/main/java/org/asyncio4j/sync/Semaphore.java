@@ -118,6 +118,20 @@ public sealed class Semaphore permits BoundedSemaphore {
         return value == 0 || !waiters.hasNoLiveWaiters();
     }
 
+    /**
+     * The permits left and how many tasks wait for one, as Trio's {@code statistics()}.
+     *
+     * @param value permits free now
+     * @param tasksWaiting tasks parked in {@link #acquire()} (those already granted a permit but not yet resumed included)
+     */
+    public record Statistics(int value, int tasksWaiting) {
+    }
+
+    /** A snapshot of the semaphore's state; read it on its loop's thread. */
+    public Statistics statistics() {
+        return new Statistics(value, waiters.live());
+    }
+
     /** Tasks waiting for a permit, including those handed one that have not resumed yet. */
     final int waiting() {
         return waiters.live();

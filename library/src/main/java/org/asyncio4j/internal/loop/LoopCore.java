@@ -38,11 +38,14 @@ public final class LoopCore {
         /** Whether a timer callback was cancelled and must not run. */
         boolean isCancelledTimer(Runnable item);
 
-        /** Debug mode: a callback or task step ran longer than the slow-callback duration. */
+        /** Debug mode or a recording of {@link LoopEvents}: a callback or task step ran longer than the slow-callback duration. */
         void slowCallback(Runnable item, long nanos);
 
         /** Whether a task of the loop is blocked in a JDK call (sleep, socket, lock), to be woken by another thread. */
         boolean hasTaskBlockedOutsideLoop();
+        /** A recording of {@link LoopEvents.LoopLag}: a timer ran {@code nanos} late, at least the slow-callback duration. */
+        default void loopLag(long nanos) {
+        }
     }
 
     /**
@@ -85,6 +88,11 @@ public final class LoopCore {
     /** Resources the selector does not know about (subprocesses) to release when the loop closes. */
     private final Set<Runnable> closeHooks = new LinkedHashSet<>();
     private int cancelledTimers;
+    /** For {@code loop.statistics()}: iterations run, and nanoseconds spent polling and in runForever in all. */
+    private long iterations;
+    private long pollingNanos;
+    private long runNanos;
+    private long runBegan = -1;
     /** Whether {@link #INBOX_MARK} is in the inbox, left there by a batch that did not reach it. */
     private boolean inboxMarked;
 
@@ -272,14 +280,41 @@ public final class LoopCore {
     /** Runs iterations on the calling thread until {@link #stop()}. */
     public void runForever() {
         loopThread = Thread.currentThread();
+        runBegan = nanoTime();
         try {
             do {
                 runOnce();
             } while (!stopping);
         } finally {
+            runNanos += nanoTime() - runBegan;
+            runBegan = -1;
             stopping = false;
             loopThread = null;
         }
+    }
+
+    // For EventLoop.statistics(), with readyCount(); loop thread only.
+
+    /** Timers not cancelled (a scan: cancelled ones leave the heap lazily). */
+    public int liveTimers() {
+        return timers.countUnless(cancelledTimer);
+    }
+
+    public int registeredChannels() {
+        return closed ? 0 : selector.keys().size();
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long pollingNanos() {
+        return pollingNanos;
+    }
+
+    /** Nanoseconds spent in runForever in all, the current run included. */
+    public long runningNanos() {
+        return runNanos + (runBegan >= 0 ? nanoTime() - runBegan : 0);
     }
 
     /**
@@ -356,11 +391,14 @@ public final class LoopCore {
             idleDeadline = timers.isEmpty() ? LoopClock.NO_DEADLINE : timers.firstDeadline();
             timeout = clock.realWait(idleDeadline, clockHolds > 0 || hooks.hasTaskBlockedOutsideLoop());
         }
+        iterations++;
         if (!busy || stopping || pollDue || sincePoll >= POLL_INTERVAL) {
+            long pollBegan = realNanos();
             poll(busy ? 0 : timeout);
             sincePoll = 0;
             pollDue = false;
             lastPollNanos = realNanos();
+            pollingNanos += lastPollNanos - pollBegan;
         }
         drainInbox();
         if (askClock && ready.isEmpty()) {
@@ -368,6 +406,9 @@ public final class LoopCore {
         }
         if (!timers.isEmpty()) {
             long now = nanoTime();
+            if (timers.firstDeadline() <= now - slowCallbackNanos && new LoopEvents.LoopLag().isEnabled()) {
+                hooks.loopLag(now - timers.firstDeadline());
+            }
             while (!timers.isEmpty() && timers.firstDeadline() <= now) {
                 Runnable item = timers.poll();
                 if (hooks.isCancelledTimer(item)) {
@@ -414,13 +455,14 @@ public final class LoopCore {
         if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && realNanos() - lastPollNanos >= POLL_INTERVAL_NANOS) {
             pollDue = true;
         }
-        long start = debug ? realNanos() : 0;
+        boolean timed = debug || LoopEvents.slowStepsRecorded();
+        long start = timed ? realNanos() : 0;
         try {
             item.run();
         } catch (Throwable error) {
             hooks.callbackFailed(item, error);
         } finally {
-            if (debug) {
+            if (timed) {
                 long took = realNanos() - start;
                 if (took >= slowCallbackNanos) {
                     hooks.slowCallback(item, took);

@@ -59,6 +59,16 @@ final class TimerHeap {
     }
 
     /** Drops every timer the predicate calls dead and rebuilds the heap, keeping insertion order among ties. */
+    int countUnless(Predicate<Runnable> dead) {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (!dead.test(items[i])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     void removeIf(Predicate<Runnable> dead) {
         int kept = 0;
         for (int i = 0; i < size; i++) {
