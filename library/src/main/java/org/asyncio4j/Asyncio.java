@@ -111,7 +111,7 @@ public final class Asyncio {
         run(Objects.requireNonNull(main, "main").asCoroutine(), debug);
     }
 
-    private static void finish(EventLoop loop) {
+    static void finish(EventLoop loop) {
         List<Task<?>> leftovers = List.copyOf(loop.allTasks());
         if (!leftovers.isEmpty()) {
             loop.cancelAndFinish(leftovers);
