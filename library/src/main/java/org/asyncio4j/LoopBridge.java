@@ -20,6 +20,12 @@ final class LoopBridge {
 
     /** {@code future.await()} for a task of another loop: parks it on a mirror future of its own loop. */
     static <T> T await(Future<T> future) throws Exception {
+        if (!future.loop.isRunning()) {
+            // nothing would ever run the observing step: fail now instead of waiting forever
+            throw new IllegalStateException("Task " + Task.current().getName() + " awaits a future of a different event loop"
+                    + " that is not running, so nothing could complete it; run that loop on its own thread"
+                    + " (a LoopGroup does) or await futures of the task's own loop");
+        }
         return Asyncio.wrapFuture(observe(future)).await();
     }
 

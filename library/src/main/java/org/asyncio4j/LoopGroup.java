@@ -7,7 +7,9 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,6 +65,7 @@ public final class LoopGroup implements AutoCloseable {
     private final List<Thread> threads;
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Set<EventLoop> failed = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     /** A group of one loop per available processor ({@code Runtime.availableProcessors()}). */
@@ -122,7 +125,7 @@ public final class LoopGroup implements AutoCloseable {
         int start = nextIndex.getAndIncrement();
         for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(Math.floorMod(start + i, loops.size()));
-            if (!loop.isClosed()) {
+            if (!failed.contains(loop) && !loop.isClosed()) {
                 return loop;
             }
         }
@@ -227,6 +230,7 @@ public final class LoopGroup implements AutoCloseable {
                 loop.runForever();
             }
         } catch (Throwable error) {
+            failed.add(loop);
             failure.compareAndSet(null, error);
             SafeLog.log(Level.ERROR, () -> "A loop of " + this + " failed; the others go on", error);
         } finally {
