@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asyncio4j.internal.loop.SafeLog;
+import org.asyncio4j.internal.signals.Sigint;
 
 /**
  * N event loops on N platform threads, started and closed together: one loop per core, for
@@ -103,6 +106,67 @@ public final class LoopGroup implements AutoCloseable {
         // Once the constructor returns every loop runs, so that debug mode's thread checks (active
         // only while a loop runs) see a stray call from the start.
         running.awaitAdvance(0);
+    }
+
+    /** The body of {@link #run(int, Main)}: a program's main coroutine, given the group it runs in. */
+    @FunctionalInterface
+    public interface Main<T> {
+        T run(LoopGroup group) throws Exception;
+    }
+
+    /** {@link #run(int, Main)} with one loop per available processor. */
+    public static <T> T run(Main<T> main) {
+        return run(Runtime.getRuntime().availableProcessors(), main);
+    }
+
+    /**
+     * The entry point of a program that uses every core, {@link Asyncio#run}'s twin: makes a group
+     * of {@code size} loops, runs {@code main} as a task of the first, and when it ends closes the
+     * group (every loop's tasks cancelled and awaited) and returns its result or rethrows its
+     * exception unchanged.
+     *
+     * <p>On the JVM's main thread, Ctrl+C cancels {@code main}; the group is then closed as usual
+     * (everything cancelled, cleanups awaited) and {@link KeyboardInterrupt} is thrown. A second
+     * Ctrl+C while the cleanups still run ends the JVM.
+     */
+    public static <T> T run(int size, Main<T> main) {
+        Objects.requireNonNull(main, "main");
+        if (EventLoop.runningOrNull() != null) {
+            throw new IllegalStateException("LoopGroup.run() cannot be called from a running event loop;"
+                    + " inside a task, use an existing group's submit or spawn");
+        }
+        try (LoopGroup group = new LoopGroup(size)) {
+            CompletableFuture<T> task = group.submit(group.loops().getFirst(), () -> main.run(group));
+            try (Sigint sigint = Sigint.installOnMainThread(() -> task.cancel(false))) {
+                try {
+                    return awaitUninterruptibly(task);
+                } catch (CancellationException e) {
+                    if (sigint != null && sigint.received() > 0) {
+                        throw new KeyboardInterrupt();
+                    }
+                    throw new CancelledError();
+                } catch (ExecutionException e) {
+                    throw Asyncio.sneakyThrow(e.getCause());
+                }
+            }
+        }
+    }
+
+    private static <T> T awaitUninterruptibly(CompletableFuture<T> task) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The group's loops, in a fixed order; a loop that failed is still listed (closed). */

@@ -234,4 +234,32 @@ class LoopGroupTest {
             Thread.sleep(5);
         }
     }
+
+    @Test
+    void runReturnsMainsResultOrRethrowsItsExceptionAndClosesTheGroup() {
+        LoopGroup[] seen = new LoopGroup[1];
+        List<String> cleaned = new ArrayList<>();
+        String result = LoopGroup.run(2, group -> {
+            seen[0] = group;
+            group.submit(group.loops().get(1), () -> {
+                try {
+                    return Asyncio.sleep(3600, "never");
+                } finally {
+                    synchronized (cleaned) {
+                        cleaned.add("left over on loop 1");
+                    }
+                }
+            });
+            return group.spawn(group.loops().get(1), () -> "from loop 1").await();
+        });
+        assertThat(result).isEqualTo("from loop 1");
+        assertThat(seen[0].isClosed()).isTrue();
+        assertThat(seen[0].loops()).allMatch(EventLoop::isClosed);
+        synchronized (cleaned) {
+            assertThat(cleaned).containsExactly("left over on loop 1");
+        }
+        assertThatThrownBy(() -> LoopGroup.run(1, group -> {
+            throw new java.io.IOException("main failed");
+        })).isInstanceOf(java.io.IOException.class).hasMessage("main failed");
+    }
 }
