@@ -121,6 +121,11 @@ public class Future<T> {
      *
      * <p>Cancelling the waiting task cancels this future too (unless it is shielded).
      *
+     * <p>A task of another loop may await it too (loops of a {@link LoopGroup}, or any two
+     * loops): the outcome then reaches that task through both loops' thread-safe queues, one
+     * iteration of each later, and cancelling that task cancels this future on its own loop.
+     * That loop must be running (on its own thread), or this throws {@link IllegalStateException}.
+     *
      * @throws IllegalStateException if called outside a task, e.g. from a plain callback or a
      *     thread that is not a task; such code should add a done callback, or use
      *     {@link #toCompletableFuture()} or {@link Asyncio#runCoroutineThreadsafe}
@@ -133,6 +138,9 @@ public class Future<T> {
             Task<?> task = Task.current();
             if (task == null) {
                 throw new IllegalStateException(notInTaskMessage());
+            }
+            if (task.loop != loop) {
+                return LoopBridge.await(this);
             }
             suspend(task);
         }

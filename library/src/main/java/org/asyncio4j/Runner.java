@@ -198,16 +198,24 @@ public final class Runner implements AutoCloseable {
             return;
         }
         try {
-            List<Task<?>> leftovers = List.copyOf(loop.allTasks());
-            if (!leftovers.isEmpty()) {
-                loop.cancelAndFinish(leftovers);
-            }
-            loop.runUntilComplete(loop.shutdownAsyncGenerators());
-            loop.runUntilComplete(loop.shutdownDefaultExecutor());
+            finish(loop);
         } finally {
             loop.close();
             loop = null;
             state = State.CLOSED;
         }
+    }
+
+    /**
+     * What ends a loop's run, here and in each loop of a {@link LoopGroup}: cancels and awaits the
+     * tasks left, closes the open async generators and shuts the default executor down.
+     */
+    static void finish(EventLoop loop) {
+        List<Task<?>> leftovers = List.copyOf(loop.allTasks());
+        if (!leftovers.isEmpty()) {
+            loop.cancelAndFinish(leftovers);
+        }
+        loop.runUntilComplete(loop.shutdownAsyncGenerators());
+        loop.runUntilComplete(loop.shutdownDefaultExecutor());
     }
 }

@@ -40,6 +40,19 @@ class NetExamplesTest {
     }
 
     @Test
+    void echoEveryCoreAnswersClientsFromEveryLoop() throws Exception {
+        try (org.asyncio4j.LoopGroup group = new org.asyncio4j.LoopGroup(2)) {
+            org.asyncio4j.net.GroupServer server = EchoEveryCore.start(group, "127.0.0.1", 0);
+            for (int i = 0; i < 2; i++) {
+                List<String> lines = Output.of(out -> Asyncio.run(() -> EchoClient.talk(out, server.port(), List.of("one", "two"))));
+                assertThat(lines).containsExactly("echoed: one", "echoed: two", "server closed after 0 more bytes");
+            }
+            server.close();
+            server.waitClosed();
+        }
+    }
+
+    @Test
     void echoPairRunsServerAndClientOnOneLoop() {
         List<String> lines = Output.of(EchoPair::run);
         assertThat(lines.getFirst()).matches("echo server on /127\\.0\\.0\\.1:\\d+");

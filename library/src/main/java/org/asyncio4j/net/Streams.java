@@ -197,7 +197,7 @@ public final class Streams {
         return () -> new StreamProtocol(loop, reader, null);
     }
 
-    private static Supplier<StreamProtocol> serverProtocol(ClientConnectedHandler handler, int limit) {
+    static Supplier<StreamProtocol> serverProtocol(ClientConnectedHandler handler, int limit) {
         Objects.requireNonNull(handler, "handler");
         StreamReader.checkLimit(limit);
         EventLoop loop = Asyncio.getRunningLoop();

@@ -28,11 +28,7 @@ public final class Listeners {
      */
     public static SocketServer createServer(EventLoop loop, Supplier<? extends BaseProtocol> protocolFactory,
                                             List<? extends SocketAddress> addresses, ServerOptions options) throws IOException {
-        Supplier<? extends BaseProtocol> factory = protocolFactory;
-        if (options.ssl() != null) {
-            TlsSetup tls = TlsSetup.of(options.tls(), "");
-            factory = () -> new TlsLayer(loop, tls.serverEngine(), protocolFactory.get(), null, tls, true);
-        }
+        Supplier<? extends BaseProtocol> factory = withTls(loop, protocolFactory, options);
         List<ServerSocketChannel> channels = new ArrayList<>();
         try {
             for (SocketAddress address : addresses) {
@@ -55,6 +51,26 @@ public final class Listeners {
             server.startServing();
         }
         return server;
+    }
+
+    /**
+     * A server of {@code loop} with no listening socket, serving the connections another loop's
+     * server accepts and hands over ({@link SocketServer#adopt}): a loop group's shard.
+     */
+    public static SocketServer createShard(EventLoop loop, Supplier<? extends BaseProtocol> protocolFactory,
+                                           ServerOptions options) throws IOException {
+        SocketServer shard = new SocketServer(loop, List.of(), withTls(loop, protocolFactory, options), options.backlog());
+        shard.startServing();
+        return shard;
+    }
+
+    private static Supplier<? extends BaseProtocol> withTls(EventLoop loop, Supplier<? extends BaseProtocol> protocolFactory,
+                                                            ServerOptions options) {
+        if (options.ssl() == null) {
+            return protocolFactory;
+        }
+        TlsSetup tls = TlsSetup.of(options.tls(), "");
+        return () -> new TlsLayer(loop, tls.serverEngine(), protocolFactory.get(), null, tls, true);
     }
 
     private static ServerSocketChannel bind(SocketAddress address, ServerOptions options) throws IOException {

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.ExceptionHandler;
@@ -40,6 +41,8 @@ public final class SocketServer implements Server {
     private final List<UnixSocketFile> socketFiles = new ArrayList<>();
     private List<Future<Void>> closeWaiters = new ArrayList<>();
     private Future<Void> servingForever;
+    /** Where accepted connections go: this server itself, or another loop's (a loop group's hand-off). */
+    private Consumer<SocketChannel> acceptor = this::adopt;
     private boolean serving;
     private boolean closed;
 
@@ -179,6 +182,40 @@ public final class SocketServer implements Server {
         }
     }
 
+    /**
+     * Sends the connections this server accepts to {@code target} instead of serving them itself;
+     * a loop group's hand-off, which passes each to a server of another loop ({@link #adopt}).
+     * Loop thread only, before serving starts.
+     */
+    public void handAcceptedTo(Consumer<SocketChannel> target) {
+        acceptor = target;
+    }
+
+    /**
+     * Serves {@code client}, accepted here or on another loop, on this server's loop for the rest
+     * of its life; closes it if the server is closed already. Loop thread only.
+     */
+    public void adopt(SocketChannel client) {
+        if (closed) {
+            Channels.closeQuietly(client);
+            return;
+        }
+        SocketTransport transport;
+        try {
+            client.configureBlocking(false);
+            if (client.getLocalAddress() instanceof InetSocketAddress) {
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            SelectionKey clientKey = client.register(CoreAccess.coreOf(loop).selector(), 0, null);
+            transport = new SocketTransport(loop, client, clientKey, protocolFactory.get(), this);
+        } catch (IOException | RuntimeException e) {
+            Channels.closeQuietly(client);
+            reportError("Error on transport creation for incoming connection", e);
+            return;
+        }
+        transport.start(null);
+    }
+
     /** Removes {@code file} when the server closes (once its socket is closed). */
     void removeOnClose(UnixSocketFile file) {
         socketFiles.add(file);
@@ -262,7 +299,7 @@ public final class SocketServer implements Server {
                 if (client == null) {
                     return;
                 }
-                adopt(client);
+                acceptor.accept(client);
             }
         }
 
@@ -283,23 +320,6 @@ public final class SocketServer implements Server {
         @Override
         public String toString() {
             return "<Listener " + address + " of " + SocketServer.this + ">";
-        }
-
-        private void adopt(SocketChannel client) {
-            SocketTransport transport;
-            try {
-                client.configureBlocking(false);
-                if (client.getLocalAddress() instanceof InetSocketAddress) {
-                    client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                }
-                SelectionKey clientKey = client.register(key.selector(), 0, null);
-                transport = new SocketTransport(loop, client, clientKey, protocolFactory.get(), SocketServer.this);
-            } catch (IOException | RuntimeException e) {
-                Channels.closeQuietly(client);
-                reportError("Error on transport creation for incoming connection", e);
-                return;
-            }
-            transport.start(null);
         }
     }
 }
