@@ -20,10 +20,11 @@ import org.asyncio4j.bench.cases.TimersCase;
 /**
  * Every asyncio4j case by name, in the order they run.
  *
- * <p>{@code echo} is not a case of this JVM: its servers ({@code org.asyncio4j.bench.echo}) run as
- * processes of their own under the shared C load generator, in {@code bench/run}'s
- * {@code run_echo} step; it is listed in {@link #ELSEWHERE} so that {@code --cases echo} is
- * accepted here and selects nothing.
+ * <p>{@code echo} and {@code http} are not cases of this JVM: their servers
+ * ({@code org.asyncio4j.bench.echo}, {@code org.asyncio4j.bench.http}) run as processes of their
+ * own under a load generator (the shared C one, wrk), in {@code bench/run}'s {@code run_echo} and
+ * {@code run_http} steps; they are listed in {@link #ELSEWHERE} so that {@code --cases echo,http}
+ * is accepted here and selects nothing.
  *
  * {@snippet :
  * for (BenchCase c : Cases.select(List.of("spawn", "switch"))) { ... }
@@ -32,7 +33,8 @@ import org.asyncio4j.bench.cases.TimersCase;
 public final class Cases {
     /** Cases that {@code bench/run} measures outside this JVM, with where. */
     public static final Map<String, String> ELSEWHERE = Map.of(
-            "echo", "bench/run measures it: echo server processes under the C load generator");
+            "echo", "bench/run measures it: echo server processes under the C load generator",
+            "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk");
 
     private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
 

@@ -17,19 +17,28 @@ public final class Targets {
     private Targets() {
     }
 
-    /** One line per target; the echo targets only if the run measured echo, the others only if it measured them. */
+    /** One line per target; the echo and HTTP targets only if the run measured them, the others only if it measured them. */
     public static String render(Results results) {
         StringBuilder out = new StringBuilder("targets (asyncio4j ÷ reference; met when at or below the limit,"
                 + " for req/s when at or above it):\n");
-        boolean echo = results.rows().stream().anyMatch(row -> row.key().startsWith("echo_"));
-        boolean others = results.rows().stream().anyMatch(row -> !row.key().startsWith("echo_"));
-        if (others || !echo) {
+        boolean echo = measured(results, "echo_");
+        boolean http = measured(results, "http_");
+        boolean others = results.rows().stream()
+                .anyMatch(row -> Results.SERVER_CASES.stream().noneMatch(row.key()::startsWith));
+        if (others || !(echo || http)) {
             microTargets(out, results);
         }
         if (echo) {
             echoTargets(out, results);
         }
+        if (http) {
+            httpTargets(out, results);
+        }
         return out.toString();
+    }
+
+    private static boolean measured(Results results, String prefix) {
+        return results.rows().stream().anyMatch(row -> row.key().startsWith(prefix));
     }
 
     private static void microTargets(StringBuilder out, Results results) {
@@ -75,6 +84,21 @@ public final class Targets {
                     "asyncio4j", row + "_cpu", "netty-epoll", 1);
             atLeast(out, results, "echo " + size + " streams >= uvloop's streams (information)", "echo_streams_" + size,
                     "uvloop");
+        }
+    }
+
+    private static void httpTargets(StringBuilder out, Results results) {
+        for (String variant : new String[] {"plaintext", "pipelined16"}) {
+            String row = "http_" + variant;
+            atLeast(out, results, "http " + variant + " >= uvloop with httptools", row, "uvloop");
+            atLeast(out, results, "http " + variant + " >= Netty (netty-codec-http, epoll, one loop)", row, "netty-epoll");
+            check(out, results, "http " + variant + " server CPU per request vs uvloop's (information)", row + "_cpu",
+                    "asyncio4j", row + "_cpu", "uvloop", 1);
+            check(out, results, "http " + variant + " server CPU per request vs Netty's (information)", row + "_cpu",
+                    "asyncio4j", row + "_cpu", "netty-epoll", 1);
+            atLeast(out, results, "http " + variant + " >= Vert.x (information)", row, "vertx");
+            atLeast(out, results, "http " + variant + " streams >= uvloop's streams (information)",
+                    "http_streams_" + variant, "uvloop");
         }
     }
 
