@@ -4,7 +4,8 @@
 """The asyncio and uvloop micro cases measured the way bench/run measures asyncio4j.
 
 The work of each case is the shared peer's (aio_bench.py in the shared bench folder, imported
-unchanged); this driver adds what the comparison needs and that script does not do:
+unchanged) or, for the cases it lacks (threadsafe cancel lock switch_depth10 switch_depth50
+gather), this folder's aio_cases.py; this driver adds what the comparison needs and that script does not do:
 
   * the same passes as asyncio4j: one warm-up, then --passes timed passes (5; 3 with --quick),
     reporting the best with the median and spread beside it;
@@ -31,8 +32,12 @@ import tracemalloc
 
 
 def load_peer(shared):
+    """The shared aio_bench.py, its TIMED cases joined by this folder's own (aio_cases.py)."""
     sys.path.insert(0, shared)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import aio_bench
+    import aio_cases
+    aio_bench.TIMED = {**aio_bench.TIMED, **aio_cases.CASES}
     return aio_bench
 
 
@@ -171,7 +176,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shared", required=True, help="the folder holding the shared aio_bench.py")
     ap.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
-    ap.add_argument("--case", required=True, help="spawn switch pingpong queue callsoon timers idle_memory")
+    ap.add_argument("--case", required=True, help="spawn switch pingpong queue callsoon timers idle_memory, or one of aio_cases.py")
     ap.add_argument("--n", type=int, required=True)
     ap.add_argument("--passes", type=int, default=5)
     ap.add_argument("--loaded", action="store_true", help="an idle listening socket on the loop")

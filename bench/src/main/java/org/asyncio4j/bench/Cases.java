@@ -8,13 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asyncio4j.bench.cases.CallSoonCase;
+import org.asyncio4j.bench.cases.CancelCase;
 import org.asyncio4j.bench.cases.FloorCase;
+import org.asyncio4j.bench.cases.GatherCase;
 import org.asyncio4j.bench.cases.IdleMemoryCase;
+import org.asyncio4j.bench.cases.LockCase;
 import org.asyncio4j.bench.cases.PingPongCase;
 import org.asyncio4j.bench.cases.QueueCase;
 import org.asyncio4j.bench.cases.SpawnCase;
 import org.asyncio4j.bench.cases.SubprocessCatCase;
 import org.asyncio4j.bench.cases.SwitchCase;
+import org.asyncio4j.bench.cases.SwitchDepthCase;
+import org.asyncio4j.bench.cases.ThreadsafeCase;
 import org.asyncio4j.bench.cases.TimersCase;
 
 /**
@@ -41,7 +46,8 @@ public final class Cases {
     static {
         for (BenchCase c : List.of(new SpawnCase(), new SwitchCase(), new PingPongCase(), new QueueCase(),
                 new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase(),
-                new SubprocessCatCase())) {
+                new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
+                new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase())) {
             ALL.put(c.name(), c);
         }
     }

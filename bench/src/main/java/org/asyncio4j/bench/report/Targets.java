@@ -71,6 +71,15 @@ public final class Targets {
                 "asyncio", 1);
         check(out, results, "timer overhead below CPython asyncio's", "timers_overhead", "asyncio4j",
                 "timers_overhead", "asyncio", 1);
+        check(out, results, "threadsafe (callSoonThreadsafe) cheaper than uvloop's call_soon_threadsafe (information)",
+                "threadsafe", "asyncio4j", "threadsafe", "uvloop", 1);
+        check(out, results, "threadsafe cheaper than Netty's EventLoop.execute() (information)", "threadsafe",
+                "asyncio4j", "threadsafe", "netty-epoll", 1);
+        for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50"}) {
+            check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
+        }
+        check(out, results, "switch at stack depth 50 vs at the top (information)", "switch_depth50", "asyncio4j",
+                "switch", "asyncio4j", 1.3);
     }
 
     private static void echoTargets(StringBuilder out, Results results) {

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the asyncio4j authors
+"""The micro cases the shared aio_bench.py does not have, written the same way (each coroutine
+returns one pass's elapsed nanoseconds; CASES maps a case to it, its divisor and its unit).
+aio_passes.py runs them with the same passes as the shared ones; asyncio4j's twins are in the
+bench module's org.asyncio4j.bench.cases (ThreadsafeCase, CancelCase, LockCase,
+SwitchDepthCase, GatherCase).
+"""
+import asyncio
+import threading
+import time
+
+LOCK_TASKS = 10
+
+
+async def case_threadsafe(n):
+    """Another thread hands the loop n callbacks with call_soon_threadsafe; the last sets a future."""
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    count = 0
+
+    def callback():
+        nonlocal count
+        count += 1
+        if count == n:
+            done.set_result(None)
+
+    def send():
+        for _ in range(n):
+            loop.call_soon_threadsafe(callback)
+
+    t0 = time.perf_counter_ns()
+    sender = threading.Thread(target=send)
+    sender.start()
+    await done
+    elapsed = time.perf_counter_ns() - t0
+    sender.join()
+    return elapsed
+
+
+async def case_cancel(n):
+    """n tasks each run up to a wait on a future that never completes; all are cancelled and gathered."""
+    never = asyncio.get_running_loop().create_future()
+
+    async def child():
+        await never
+
+    t0 = time.perf_counter_ns()
+    tasks = [asyncio.create_task(child()) for _ in range(n)]
+    await asyncio.sleep(0)
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return time.perf_counter_ns() - t0
+
+
+async def case_lock(n):
+    """LOCK_TASKS tasks each take one asyncio.Lock n / LOCK_TASKS times, yielding while holding it."""
+    lock = asyncio.Lock()
+
+    async def worker():
+        for _ in range(n // LOCK_TASKS):
+            async with lock:
+                await asyncio.sleep(0)
+
+    t0 = time.perf_counter_ns()
+    await asyncio.gather(*[asyncio.create_task(worker()) for _ in range(LOCK_TASKS)])
+    return time.perf_counter_ns() - t0
+
+
+def switch_at_depth(depth):
+    async def deep(d, n):
+        if d > 0:
+            return await deep(d - 1, n) + 1
+        for _ in range(n):
+            await asyncio.sleep(0)
+        return 0
+
+    async def case(n):
+        t0 = time.perf_counter_ns()
+        await asyncio.gather(asyncio.create_task(deep(depth, n)), asyncio.create_task(deep(depth, n)))
+        return time.perf_counter_ns() - t0
+    return case
+
+
+async def case_gather(n):
+    """n tasks that each return a number at once, gathered into one list."""
+    async def child(i):
+        return i
+
+    t0 = time.perf_counter_ns()
+    values = await asyncio.gather(*[asyncio.create_task(child(i)) for i in range(n)])
+    elapsed = time.perf_counter_ns() - t0
+    assert len(values) == n
+    return elapsed
+
+
+CASES = {
+    "threadsafe": (case_threadsafe, lambda n: n, "ns/callback"),
+    "cancel": (case_cancel, lambda n: n, "ns/task"),
+    "lock": (case_lock, lambda n: n, "ns/acquisition"),
+    "switch_depth10": (switch_at_depth(10), lambda n: 2 * n, "ns/switch"),
+    "switch_depth50": (switch_at_depth(50), lambda n: 2 * n, "ns/switch"),
+    "gather": (case_gather, lambda n: n, "ns/task"),
+}
