@@ -4,7 +4,7 @@
 returns one pass's elapsed nanoseconds; CASES maps a case to it, its divisor and its unit).
 aio_passes.py runs them with the same passes as the shared ones; asyncio4j's twins are in the
 bench module's org.asyncio4j.bench.cases (ThreadsafeCase, CancelCase, LockCase,
-SwitchDepthCase, GatherCase).
+SwitchDepthCase, GatherCase, ReadlineCase).
 """
 import asyncio
 import threading
@@ -103,3 +103,36 @@ CASES = {
     "switch_depth50": (switch_at_depth(50), lambda n: 2 * n, "ns/switch"),
     "gather": (case_gather, lambda n: n, "ns/task"),
 }
+
+
+READLINE_BATCH = 1024
+
+
+async def case_readline(n):
+    """A streams server writes n 64-byte lines, READLINE_BATCH per write and drain; a client on
+    the same loop reads them with readline."""
+    line = b"x" * 63 + b"\n"
+    batch = line * READLINE_BATCH
+
+    async def write(reader, writer):
+        sent = 0
+        while sent < n:
+            lines = min(READLINE_BATCH, n - sent)
+            writer.write(batch if lines == READLINE_BATCH else line * lines)
+            await writer.drain()
+            sent += lines
+        writer.close()
+
+    t0 = time.perf_counter_ns()
+    server = await asyncio.start_server(write, "127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.sockets[0].getsockname()[1])
+    for i in range(n):
+        got = await reader.readline()
+        assert len(got) == len(line), (i, got)
+    writer.close()
+    server.close()
+    await server.wait_closed()
+    return time.perf_counter_ns() - t0
+
+
+CASES["readline"] = (case_readline, lambda n: n, "ns/line")

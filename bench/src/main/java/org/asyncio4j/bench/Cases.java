@@ -15,6 +15,7 @@ import org.asyncio4j.bench.cases.IdleMemoryCase;
 import org.asyncio4j.bench.cases.LockCase;
 import org.asyncio4j.bench.cases.PingPongCase;
 import org.asyncio4j.bench.cases.QueueCase;
+import org.asyncio4j.bench.cases.ReadlineCase;
 import org.asyncio4j.bench.cases.SpawnCase;
 import org.asyncio4j.bench.cases.SubprocessCatCase;
 import org.asyncio4j.bench.cases.SwitchCase;
@@ -47,7 +48,7 @@ public final class Cases {
         for (BenchCase c : List.of(new SpawnCase(), new SwitchCase(), new PingPongCase(), new QueueCase(),
                 new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase(),
                 new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
-                new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase())) {
+                new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase())) {
             ALL.put(c.name(), c);
         }
     }

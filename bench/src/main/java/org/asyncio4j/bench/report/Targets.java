@@ -75,7 +75,7 @@ public final class Targets {
                 "threadsafe", "asyncio4j", "threadsafe", "uvloop", 1);
         check(out, results, "threadsafe cheaper than Netty's EventLoop.execute() (information)", "threadsafe",
                 "asyncio4j", "threadsafe", "netty-epoll", 1);
-        for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50"}) {
+        for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50", "readline"}) {
             check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
         }
         check(out, results, "switch at stack depth 50 vs at the top (information)", "switch_depth50", "asyncio4j",
