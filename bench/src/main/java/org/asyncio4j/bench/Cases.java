@@ -26,11 +26,11 @@ import org.asyncio4j.bench.cases.TimersCase;
 /**
  * Every asyncio4j case by name, in the order they run.
  *
- * <p>{@code echo} and {@code http} are not cases of this JVM: their servers
+ * <p>{@code echo}, {@code http} and {@code idle_conns} are not cases of this JVM: their servers
  * ({@code org.asyncio4j.bench.echo}, {@code org.asyncio4j.bench.http}) run as processes of their
- * own under a load generator (the shared C one, wrk), in {@code bench/run}'s {@code run_echo} and
- * {@code run_http} steps; they are listed in {@link #ELSEWHERE} so that {@code --cases echo,http}
- * is accepted here and selects nothing.
+ * own under a load generator (the shared C one, wrk, a connection holder), in {@code bench/run}'s
+ * {@code run_echo}, {@code run_http} and {@code run_idle_conns} steps; they are listed in
+ * {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is accepted here and selects nothing.
  *
  * {@snippet :
  * for (BenchCase c : Cases.select(List.of("spawn", "switch"))) { ... }
@@ -40,7 +40,8 @@ public final class Cases {
     /** Cases that {@code bench/run} measures outside this JVM, with where. */
     public static final Map<String, String> ELSEWHERE = Map.of(
             "echo", "bench/run measures it: echo server processes under the C load generator",
-            "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk");
+            "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk",
+            "idle_conns", "bench/run measures it: echo server processes holding idle connections");
 
     private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
 

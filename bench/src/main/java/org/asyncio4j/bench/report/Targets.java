@@ -17,15 +17,16 @@ public final class Targets {
     private Targets() {
     }
 
-    /** One line per target; the echo and HTTP targets only if the run measured them, the others only if it measured them. */
+    /** One line per target; the server targets (echo, HTTP, idle connections) and the others each only if the run measured them. */
     public static String render(Results results) {
         StringBuilder out = new StringBuilder("targets (asyncio4j ÷ reference; met when at or below the limit,"
                 + " for req/s when at or above it):\n");
         boolean echo = measured(results, "echo_");
         boolean http = measured(results, "http_");
+        boolean idle = measured(results, "idle_conns");
         boolean others = results.rows().stream()
                 .anyMatch(row -> Results.SERVER_CASES.stream().noneMatch(row.key()::startsWith));
-        if (others || !(echo || http)) {
+        if (others || !(echo || http || idle)) {
             microTargets(out, results);
         }
         if (echo) {
@@ -33,6 +34,12 @@ public final class Targets {
         }
         if (http) {
             httpTargets(out, results);
+        }
+        if (idle) {
+            check(out, results, "idle connection memory (RSS) of the protocol server at most uvloop protocol's", "idle_conns",
+                    "asyncio4j", "idle_conns", "uvloop", 1);
+            check(out, results, "idle connection memory (RSS) of the streams server at most twice uvloop protocol's",
+                    "idle_conns_streams", "asyncio4j", "idle_conns", "uvloop", 2);
         }
         return out.toString();
     }

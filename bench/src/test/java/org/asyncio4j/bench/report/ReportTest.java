@@ -147,6 +147,26 @@ class ReportTest {
     }
 
     @Test
+    void idleConnectionsGoInRowsPerApiLevelWithTheLiveHeapBeside(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, """
+                {"system":"asyncio4j-protocol","case":"idle_conns","n":2000,"value":3000,"unit":"resident bytes/conn","heap_bytes_per_conn":1200}
+                {"system":"asyncio4j-streams","case":"idle_conns","n":2000,"value":6000,"unit":"resident bytes/conn","heap_bytes_per_conn":4500}
+                {"system":"uvloop-protocol","case":"idle_conns","n":2000,"value":1500,"unit":"resident bytes/conn","heap_bytes_per_conn":null}
+                """);
+        Results r = Results.read(file);
+        assertThat(r.value("idle_conns", "asyncio4j")).isEqualTo(3000.0);
+        assertThat(r.value("idle_conns_streams_heap", "asyncio4j")).isEqualTo(4500.0);
+        assertThat(r.value("idle_conns_heap", "uvloop")).isNull();
+        assertThat(r.rows()).filteredOn(row -> row.key().equals("idle_conns")).singleElement()
+                .satisfies(row -> assertThat(row.higherIsBetter()).isFalse());
+        assertThat(Targets.render(r))
+                .contains("of the protocol server at most uvloop protocol's: 3,000 / 1,500 = 2.00x -> MISSED")
+                .contains("of the streams server at most twice uvloop protocol's: 6,000 / 1,500 = 4.00x -> MISSED")
+                .doesNotContain("spawn");
+    }
+
+    @Test
     void aRunWithoutEchoHasNoEchoTargets(@TempDir Path dir) throws Exception {
         assertThat(Targets.render(results(dir))).doesNotContain("echo");
     }
