@@ -136,3 +136,44 @@ async def case_readline(n):
 
 
 CASES["readline"] = (case_readline, lambda n: n, "ns/line")
+
+
+BLOCKING_WORKERS = 100
+BLOCKING_FILE_BYTES = 1 << 20
+
+
+def blocking_case(path):
+    """How late a 1 ms ticker runs while BLOCKING_WORKERS tasks make blocking calls through
+    asyncio.to_thread in a loop: time.sleep(0.01), or (path given) a read of a 1 MiB file, then
+    time.sleep(0.01); returns the 99th percentile lateness over n ticks, in microseconds."""
+    def read_then_sleep():
+        if path is not None:
+            with open(path, "rb") as f:
+                f.read()
+        time.sleep(0.01)
+
+    async def case(n):
+        stop = False
+
+        async def worker():
+            while not stop:
+                await asyncio.to_thread(read_then_sleep)
+
+        workers = [asyncio.create_task(worker()) for _ in range(BLOCKING_WORKERS)]
+        late = []
+        for _ in range(n):
+            t0 = time.perf_counter_ns()
+            await asyncio.sleep(0.001)
+            late.append(max(0, time.perf_counter_ns() - t0 - 1_000_000) / 1000)
+        stop = True
+        await asyncio.gather(*workers)
+        late.sort()
+        return late[-(-99 * n // 100) - 1]
+    return case
+
+
+# case -> (coroutine(n) returning the figure itself, its path set-up, unit)
+LATENESS = {
+    "blocking_sleep": (lambda path: blocking_case(None), "us p99 lateness"),
+    "blocking_file": (blocking_case, "us p99 lateness"),
+}

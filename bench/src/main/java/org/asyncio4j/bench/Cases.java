@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.asyncio4j.bench.cases.BlockingCase;
 import org.asyncio4j.bench.cases.CallSoonCase;
 import org.asyncio4j.bench.cases.CancelCase;
 import org.asyncio4j.bench.cases.FloorCase;
@@ -49,7 +50,8 @@ public final class Cases {
         for (BenchCase c : List.of(new SpawnCase(), new SwitchCase(), new PingPongCase(), new QueueCase(),
                 new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase(),
                 new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
-                new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase())) {
+                new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase(), new BlockingCase(BlockingCase.Call.SLEEP),
+                new BlockingCase(BlockingCase.Call.FILE), new BlockingCase(BlockingCase.Call.FILE_TO_THREAD))) {
             ALL.put(c.name(), c);
         }
     }

@@ -85,6 +85,10 @@ public final class Targets {
         for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50", "readline"}) {
             check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
         }
+        for (String kase : new String[] {"blocking_sleep", "blocking_file"}) {
+            check(out, results, kase + " ticker lateness at most uvloop's with to_thread (information)", kase,
+                    "asyncio4j", kase, "uvloop", 1);
+        }
         check(out, results, "switch at stack depth 50 vs at the top (information)", "switch_depth50", "asyncio4j",
                 "switch", "asyncio4j", 1.3);
     }
