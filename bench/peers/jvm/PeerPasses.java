@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * {@code bench.micro.NettyExecute}'s.
  *
  * <pre>java -cp jvm-peers.jar PeerPasses.java kotlin-coroutines|java-vthreads-1carrier CASE N PASSES</pre>
- * CASE is spawn, switch, pingpong or queue. One JSON line on stdout.
+ * CASE is spawn, switch, pingpong or queue (threadsafe for netty-epoll). One JSON line on stdout.
  */
 public final class PeerPasses {
     public static void main(String[] args) throws Throwable {
@@ -44,7 +44,7 @@ public final class PeerPasses {
         String methodName = switch (kase) {
             case "switch" -> "switches";
             case "spawn", "pingpong", "queue", "threadsafe" -> kase;
-            default -> throw new IllegalArgumentException("unknown case '" + kase + "': spawn, switch, pingpong or queue");
+            default -> throw new IllegalArgumentException("unknown case '" + kase + "': spawn, switch, pingpong, queue or threadsafe");
         };
         Method method = suite.getDeclaredMethod(methodName, int.class);
         method.setAccessible(true);
