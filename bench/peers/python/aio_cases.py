@@ -172,8 +172,66 @@ def blocking_case(path):
     return case
 
 
+def slow_server():
+    """A listening socket whose thread per connection answers each byte after 10 ms."""
+    import socket
+    server = socket.create_server(("127.0.0.1", 0), backlog=BLOCKING_WORKERS)
+
+    def serve(conn):
+        with conn:
+            while conn.recv(1):
+                time.sleep(0.01)
+                conn.sendall(b"\1")
+
+    def accept():
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    return server
+
+
+def blocking_socket_case(path):
+    """blocking_case's twin for a blocking socket round trip of one byte (answered after 10 ms)
+    through asyncio.to_thread, one connection per worker."""
+    import socket
+
+    async def case(n):
+        server = slow_server()
+        port = server.getsockname()[1]
+        stop = False
+
+        async def worker():
+            conn = socket.create_connection(("127.0.0.1", port))
+
+            def round_trip():
+                conn.sendall(b"\1")
+                conn.recv(1)
+            while not stop:
+                await asyncio.to_thread(round_trip)
+            conn.close()
+
+        workers = [asyncio.create_task(worker()) for _ in range(BLOCKING_WORKERS)]
+        late = []
+        for _ in range(n):
+            t0 = time.perf_counter_ns()
+            await asyncio.sleep(0.001)
+            late.append(max(0, time.perf_counter_ns() - t0 - 1_000_000) / 1000)
+        stop = True
+        await asyncio.gather(*workers)
+        server.close()
+        late.sort()
+        return late[-(-99 * n // 100) - 1]
+    return case
+
+
 # case -> (coroutine(n) returning the figure itself, its path set-up, unit)
 LATENESS = {
     "blocking_sleep": (lambda path: blocking_case(None), "us p99 lateness"),
     "blocking_file": (blocking_case, "us p99 lateness"),
+    "blocking_socket": (blocking_socket_case, "us p99 lateness"),
 }

@@ -5,8 +5,8 @@
 
 The work of each case is the shared peer's (aio_bench.py in the shared bench folder, imported
 unchanged) or, for the cases it lacks (threadsafe cancel lock switch_depth10 switch_depth50
-gather readline blocking_sleep blocking_file), this folder's aio_cases.py; this driver adds what the comparison needs and
-that script does not do:
+gather readline blocking_sleep blocking_file blocking_socket), this folder's aio_cases.py; this
+driver adds what the comparison needs and that script does not do:
 
   * the same passes as asyncio4j: one warm-up, then --passes timed passes (5; 3 with --quick),
     reporting the best with the median and spread beside it;

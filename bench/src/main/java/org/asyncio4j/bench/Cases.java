@@ -51,7 +51,8 @@ public final class Cases {
                 new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase(),
                 new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
                 new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase(), new BlockingCase(BlockingCase.Call.SLEEP),
-                new BlockingCase(BlockingCase.Call.FILE), new BlockingCase(BlockingCase.Call.FILE_TO_THREAD))) {
+                new BlockingCase(BlockingCase.Call.FILE), new BlockingCase(BlockingCase.Call.FILE_TO_THREAD),
+                new BlockingCase(BlockingCase.Call.SOCKET))) {
             ALL.put(c.name(), c);
         }
     }

@@ -5,6 +5,9 @@ package org.asyncio4j.bench.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +22,13 @@ import org.asyncio4j.bench.Passes;
 import org.asyncio4j.bench.Size;
 
 /**
- * {@code blocking_sleep}, {@code blocking_file} and {@code blocking_file_tothread}: how late a
- * 1 ms ticker task runs while {@value #WORKERS} tasks make blocking JDK calls, each in a loop:
- * {@code Thread.sleep(10)} (parks only its task), or a read of a 1 MiB page-cached file followed
- * by {@code Thread.sleep(10)} (the read blocks the carrier, which is the loop's thread, for its
- * whole length), or that read through {@link Asyncio#toThread} (the fix). The figure is the 99th
+ * {@code blocking_sleep}, {@code blocking_file}, {@code blocking_file_tothread} and
+ * {@code blocking_socket}: how late a 1 ms ticker task runs while {@value #WORKERS} tasks make
+ * blocking JDK calls, each in a loop: {@code Thread.sleep(10)} (parks only its task), or a read
+ * of a 1 MiB page-cached file followed by {@code Thread.sleep(10)} (the read blocks the carrier,
+ * which is the loop's thread, for its whole length), or that read through
+ * {@link Asyncio#toThread} (the fix), or a blocking {@link Socket} round trip of one byte to a
+ * local server thread that answers after 10 ms (no sleep then). The figure is the 99th
  * percentile of the ticker's lateness over N ticks, in microseconds (the peers: the same calls
  * through {@code asyncio.to_thread}).
  */
@@ -31,7 +36,7 @@ public final class BlockingCase implements BenchCase {
     static final int WORKERS = 100;
     static final int FILE_BYTES = 1 << 20;
     /** What each worker does before its {@code Thread.sleep(10)}. */
-    public enum Call { SLEEP, FILE, FILE_TO_THREAD }
+    public enum Call { SLEEP, FILE, FILE_TO_THREAD, SOCKET }
 
     private final Call call;
 
@@ -45,6 +50,7 @@ public final class BlockingCase implements BenchCase {
             case SLEEP -> "blocking_sleep";
             case FILE -> "blocking_file";
             case FILE_TO_THREAD -> "blocking_file_tothread";
+            case SOCKET -> "blocking_socket";
         };
     }
 
@@ -71,15 +77,29 @@ public final class BlockingCase implements BenchCase {
         return Asyncio.run(() -> {
             boolean[] stop = {false};
             List<Task<Void>> workers = new ArrayList<>(WORKERS);
+            ServerSocket slow = call == Call.SOCKET ? slowServer() : null;
             for (int w = 0; w < WORKERS; w++) {
                 workers.add(Asyncio.createTask(() -> {
+                    Socket socket = slow == null ? null : new Socket("127.0.0.1", slow.getLocalPort());
                     while (!stop[0]) {
                         switch (call) {
-                            case SLEEP -> { }
-                            case FILE -> read(file);
-                            case FILE_TO_THREAD -> Asyncio.toThread(() -> read(file)).await();
+                            case SLEEP -> sleepBlocking();
+                            case FILE -> {
+                                read(file);
+                                sleepBlocking();
+                            }
+                            case FILE_TO_THREAD -> {
+                                Asyncio.toThread(() -> read(file)).await();
+                                sleepBlocking();
+                            }
+                            case SOCKET -> {
+                                socket.getOutputStream().write(1);
+                                socket.getInputStream().read();
+                            }
                         }
-                        sleepBlocking();
+                    }
+                    if (socket != null) {
+                        socket.close();
                     }
                 }));
             }
@@ -91,9 +111,37 @@ public final class BlockingCase implements BenchCase {
             }
             stop[0] = true;
             Asyncio.gather(workers).await();
+            if (slow != null) {
+                slow.close();
+            }
             Arrays.sort(late);
             return late[(int) Math.ceil(0.99 * ticks) - 1];
         });
+    }
+
+    /** A server whose platform thread per connection answers each byte after 10 ms, until the client closes. */
+    private static ServerSocket slowServer() throws IOException {
+        ServerSocket server = new ServerSocket(0, WORKERS, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (true) {
+                    Socket client = server.accept();
+                    Thread.ofPlatform().daemon().start(() -> {
+                        try (client) {
+                            while (client.getInputStream().read() >= 0) {
+                                Thread.sleep(10);
+                                client.getOutputStream().write(1);
+                            }
+                        } catch (IOException | InterruptedException ended) {
+                            // the client closed: this connection is over
+                        }
+                    });
+                }
+            } catch (IOException closed) {
+                // the pass is over and closed the server
+            }
+        });
+        return server;
     }
 
     private static void read(Path file) {

@@ -85,7 +85,7 @@ public final class Targets {
         for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50", "readline"}) {
             check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
         }
-        for (String kase : new String[] {"blocking_sleep", "blocking_file"}) {
+        for (String kase : new String[] {"blocking_sleep", "blocking_file", "blocking_socket"}) {
             check(out, results, kase + " ticker lateness at most uvloop's with to_thread (information)", kase,
                     "asyncio4j", kase, "uvloop", 1);
         }
