@@ -20,10 +20,12 @@ import java.util.concurrent.Callable;
  * median and spread beside it, the process's CPU time per operation ({@code cpu_ns}) and the
  * collectors' milliseconds per pass ({@code gc_ms}). The work of each pass is the shared peer's
  * own method (the Kotlin suite's top-level functions; the virtual-thread suite's, driven from a
- * virtual thread as its own main does), called unchanged by reflection.
+ * virtual thread as its own main does), called unchanged by reflection; for {@code netty-epoll}
+ * (only the {@code threadsafe} case, with the peers/netty-vertx classpath) it is
+ * {@code bench.micro.NettyExecute}'s.
  *
  * <pre>java -cp jvm-peers.jar PeerPasses.java kotlin-coroutines|java-vthreads-1carrier CASE N PASSES</pre>
- * CASE is spawn, switch, pingpong or queue. One JSON line on stdout.
+ * CASE is spawn, switch, pingpong or queue (threadsafe for netty-epoll). One JSON line on stdout.
  */
 public final class PeerPasses {
     public static void main(String[] args) throws Throwable {
@@ -36,16 +38,18 @@ public final class PeerPasses {
         int n = Integer.parseInt(args[2]);
         int passes = Integer.parseInt(args[3]);
         boolean kotlin = system.startsWith("kotlin");
-        Class<?> suite = Class.forName(kotlin ? "bench.micro.CoroutineMicro" : "bench.micro.VThreadMicro");
+        boolean netty = system.startsWith("netty");
+        Class<?> suite = Class.forName(netty ? "bench.micro.NettyExecute"
+                : kotlin ? "bench.micro.CoroutineMicro" : "bench.micro.VThreadMicro");
         String methodName = switch (kase) {
             case "switch" -> "switches";
-            case "spawn", "pingpong", "queue" -> kase;
-            default -> throw new IllegalArgumentException("unknown case '" + kase + "': spawn, switch, pingpong or queue");
+            case "spawn", "pingpong", "queue", "threadsafe" -> kase;
+            default -> throw new IllegalArgumentException("unknown case '" + kase + "': spawn, switch, pingpong, queue or threadsafe");
         };
         Method method = suite.getDeclaredMethod(methodName, int.class);
         method.setAccessible(true);
         Callable<Double> body = () -> (Double) method.invoke(null, n);
-        Callable<Double> pass = kotlin ? body : () -> onVirtualThread(body);
+        Callable<Double> pass = kotlin || netty ? body : () -> onVirtualThread(body);
 
         pass.call(); // warm-up
         double[] wall = new double[passes];
@@ -69,6 +73,7 @@ public final class PeerPasses {
             case "spawn" -> "ns/task";
             case "switch" -> "ns/switch";
             case "pingpong" -> "ns/round-trip";
+            case "threadsafe" -> "ns/callback";
             default -> "ns/item";
         };
         System.out.printf(Locale.ROOT, "{\"system\":\"%s\",\"case\":\"%s\",\"n\":%d,\"value\":%.1f,\"unit\":\"%s\","

@@ -4,7 +4,9 @@
 """The asyncio and uvloop micro cases measured the way bench/run measures asyncio4j.
 
 The work of each case is the shared peer's (aio_bench.py in the shared bench folder, imported
-unchanged); this driver adds what the comparison needs and that script does not do:
+unchanged) or, for the cases it lacks (threadsafe cancel lock switch_depth10 switch_depth50
+gather readline blocking_sleep blocking_file blocking_socket), this folder's aio_cases.py; this
+driver adds what the comparison needs and that script does not do:
 
   * the same passes as asyncio4j: one warm-up, then --passes timed passes (5; 3 with --quick),
     reporting the best with the median and spread beside it;
@@ -31,8 +33,12 @@ import tracemalloc
 
 
 def load_peer(shared):
+    """The shared aio_bench.py, its TIMED cases joined by this folder's own (aio_cases.py)."""
     sys.path.insert(0, shared)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import aio_bench
+    import aio_cases
+    aio_bench.TIMED = {**aio_bench.TIMED, **aio_cases.CASES}
     return aio_bench
 
 
@@ -57,6 +63,25 @@ def summary(values):
     median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
     spread = 100 * (ordered[-1] - ordered[0]) / median if median > 0 else 0
     return ordered[0], median, spread
+
+
+def run_lateness(args):
+    """aio_cases.LATENESS: each pass's coroutine returns the figure itself (a lateness, not a time)."""
+    import tempfile
+    import aio_cases
+    make, unit = aio_cases.LATENESS[args.case]
+    with tempfile.NamedTemporaryFile() as data:
+        data.write(b"\0" * aio_cases.BLOCKING_FILE_BYTES)
+        data.flush()
+        case = make(data.name)
+        values = []
+        with asyncio.Runner(loop_factory=lambda: load_peer(args.shared).new_loop(args.loop)) as runner:
+            runner.run(case(args.n))  # warm-up
+            for _ in range(args.passes):
+                gc.collect()
+                values.append(runner.run(case(args.n)))
+    best, median, spread = summary(values)
+    emit(args.loop, args.case, args.n, best, unit, median=median, spread_pct=spread, passes=args.passes)
 
 
 def run_timed(peer, args):
@@ -167,11 +192,16 @@ def emit(system, case, n, value, unit, digits=1, **extra):
     print(json.dumps(line), flush=True)
 
 
+def aio_cases_lateness():
+    import aio_cases
+    return aio_cases.LATENESS
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--shared", required=True, help="the folder holding the shared aio_bench.py")
     ap.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
-    ap.add_argument("--case", required=True, help="spawn switch pingpong queue callsoon timers idle_memory")
+    ap.add_argument("--case", required=True, help="spawn switch pingpong queue callsoon timers idle_memory, or one of aio_cases.py")
     ap.add_argument("--n", type=int, required=True)
     ap.add_argument("--passes", type=int, default=5)
     ap.add_argument("--loaded", action="store_true", help="an idle listening socket on the loop")
@@ -186,6 +216,8 @@ def main():
         run_timers(peer, args)
     elif args.case in peer.TIMED:
         run_timed(peer, args)
+    elif args.case in aio_cases_lateness():
+        run_lateness(args)
     else:
         ap.error(f"unknown case {args.case!r}; this driver runs {sorted(peer.TIMED)}, timers and idle_memory")
 

@@ -7,23 +7,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.asyncio4j.bench.cases.BlockingCase;
 import org.asyncio4j.bench.cases.CallSoonCase;
+import org.asyncio4j.bench.cases.CancelCase;
 import org.asyncio4j.bench.cases.FloorCase;
+import org.asyncio4j.bench.cases.GatherCase;
 import org.asyncio4j.bench.cases.IdleMemoryCase;
+import org.asyncio4j.bench.cases.LockCase;
 import org.asyncio4j.bench.cases.PingPongCase;
 import org.asyncio4j.bench.cases.QueueCase;
+import org.asyncio4j.bench.cases.ReadlineCase;
 import org.asyncio4j.bench.cases.SpawnCase;
 import org.asyncio4j.bench.cases.SubprocessCatCase;
 import org.asyncio4j.bench.cases.SwitchCase;
+import org.asyncio4j.bench.cases.SwitchDepthCase;
+import org.asyncio4j.bench.cases.ThreadsafeCase;
 import org.asyncio4j.bench.cases.TimersCase;
 
 /**
  * Every asyncio4j case by name, in the order they run.
  *
- * <p>{@code echo} is not a case of this JVM: its servers ({@code org.asyncio4j.bench.echo}) run as
- * processes of their own under the shared C load generator, in {@code bench/run}'s
- * {@code run_echo} step; it is listed in {@link #ELSEWHERE} so that {@code --cases echo} is
- * accepted here and selects nothing.
+ * <p>{@code echo}, {@code http} and {@code idle_conns} are not cases of this JVM: their servers
+ * ({@code org.asyncio4j.bench.echo}, {@code org.asyncio4j.bench.http}) run as processes of their
+ * own under a load generator (the shared C one, wrk, a connection holder), in {@code bench/run}'s
+ * {@code run_echo}, {@code run_http} and {@code run_idle_conns} steps; they are listed in
+ * {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is accepted here and selects nothing.
  *
  * {@snippet :
  * for (BenchCase c : Cases.select(List.of("spawn", "switch"))) { ... }
@@ -32,14 +40,19 @@ import org.asyncio4j.bench.cases.TimersCase;
 public final class Cases {
     /** Cases that {@code bench/run} measures outside this JVM, with where. */
     public static final Map<String, String> ELSEWHERE = Map.of(
-            "echo", "bench/run measures it: echo server processes under the C load generator");
+            "echo", "bench/run measures it: echo server processes under the C load generator",
+            "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk",
+            "idle_conns", "bench/run measures it: echo server processes holding idle connections");
 
     private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
 
     static {
         for (BenchCase c : List.of(new SpawnCase(), new SwitchCase(), new PingPongCase(), new QueueCase(),
                 new TimersCase(), new IdleMemoryCase(), new CallSoonCase(), new FloorCase(),
-                new SubprocessCatCase())) {
+                new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
+                new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase(), new BlockingCase(BlockingCase.Call.SLEEP),
+                new BlockingCase(BlockingCase.Call.FILE), new BlockingCase(BlockingCase.Call.FILE_TO_THREAD),
+                new BlockingCase(BlockingCase.Call.SOCKET))) {
             ALL.put(c.name(), c);
         }
     }

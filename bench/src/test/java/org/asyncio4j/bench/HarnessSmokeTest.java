@@ -42,7 +42,8 @@ class HarnessSmokeTest {
         }
         assertThat(producedCases).containsExactly("spawn", "switch", "pingpong", "queue", "timers",
                 "timers_bytes_per_task", "idle_memory", "callsoon", "floor_vthread", "floor_pingpong", "floor_continuation",
-                "subprocess_cat");
+                "subprocess_cat", "threadsafe", "cancel", "lock", "switch_depth10", "switch_depth50", "gather", "readline",
+                "blocking_sleep", "blocking_file", "blocking_file_tothread", "blocking_socket");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.asyncio4j.net.ServerOptions;
 import sun.misc.Signal;
 
 /**
- * What both echo server mains share, as the peers' echo servers behave: listen on 127.0.0.1
+ * What the echo and HTTP server mains share, as the peers' servers behave: listen on 127.0.0.1
  * (port 0, the default, picks a free one), print {@code READY <port>} on stdout once listening,
  * serve until SIGTERM (or Ctrl+C), then close the listener, abort the open connections and exit
  * with status 0.
@@ -21,20 +21,20 @@ import sun.misc.Signal;
  *         Streams.startServer(StreamsEchoServer::echo, host, port, options, StreamReader.DEFAULT_LIMIT));
  * }
  */
-final class EchoServerMain {
+public final class EchoServerMain {
     /** The peers' listen backlog: 100 connections arrive at once. */
-    static final ServerOptions OPTIONS = ServerOptions.defaults().backlog(1024);
+    public static final ServerOptions OPTIONS = ServerOptions.defaults().backlog(1024);
 
     /** Starts one server on the running loop. */
     @FunctionalInterface
-    interface Starter {
+    public interface Starter {
         Server start(String host, int port, ServerOptions options) throws Exception;
     }
 
     private EchoServerMain() {
     }
 
-    static void run(String[] args, String name, Starter starter) throws Exception {
+    public static void run(String[] args, String name, Starter starter) throws Exception {
         int port = port(args, name);
         Asyncio.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();

@@ -26,7 +26,10 @@ import java.util.Set;
  * the row ({@code echo_streams_64B} or {@code echo_64B}, where the servers without streams, Netty
  * and the rest, also go) and the rest the column, and each echo line also gives the server's CPU
  * time per request ({@code cpu_ns_per_req}) and the p99 latency ({@code p99_us}) as rows of
- * their own. A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
+ * their own. The HTTP servers' figures ({@code http_plaintext}, {@code http_pipelined16}) are
+ * named and arranged the same way ({@code http_streams_plaintext} and so on), and so are the
+ * idle connections' ({@code idle_conns}: resident bytes per connection, with the live heap per
+ * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
  * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
  * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
  * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
@@ -40,7 +43,7 @@ import java.util.Set;
 public final class Results {
     /** Systems in column order; peers not in this list are appended in order of appearance. */
     static final List<String> SYSTEM_ORDER = List.of("asyncio4j", "asyncio", "uvloop", "kotlin-coroutines",
-            "java-vthreads-1carrier", "java-vthreads", "netty-epoll", "netty-nio", "nio-single", "vthread-per-conn");
+            "java-vthreads-1carrier", "java-vthreads", "netty-epoll", "netty-nio", "nio-single", "vthread-per-conn", "vertx");
     /** The loop cases with a per-operation row, each measured bare and {@code _loaded} (an idle listening socket on the loop). */
     static final List<String> LOOP_CASES = List.of("spawn", "switch", "pingpong", "queue", "callsoon");
     private static final List<String> ROW_ORDER = rowOrder(
@@ -48,7 +51,14 @@ public final class Results {
             "floor_pingpong", "subprocess_cat",
             "echo_64B", "echo_64B_cpu", "echo_64B_p99", "echo_4096B", "echo_4096B_cpu", "echo_4096B_p99",
             "echo_streams_64B", "echo_streams_64B_cpu", "echo_streams_64B_p99",
-            "echo_streams_4096B", "echo_streams_4096B_cpu", "echo_streams_4096B_p99");
+            "echo_streams_4096B", "echo_streams_4096B_cpu", "echo_streams_4096B_p99",
+            "http_plaintext", "http_plaintext_cpu", "http_plaintext_p99",
+            "http_pipelined16", "http_pipelined16_cpu", "http_pipelined16_p99",
+            "http_streams_plaintext", "http_streams_plaintext_cpu", "http_streams_plaintext_p99",
+            "http_streams_pipelined16", "http_streams_pipelined16_cpu", "http_streams_pipelined16_p99",
+            "idle_conns", "idle_conns_heap", "idle_conns_streams", "idle_conns_streams_heap");
+    /** The prefixes of the server cases, measured by a load generator against a server process. */
+    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns");
     private static final String STREAMS = "-streams";
     private static final String PROTOCOL = "-protocol";
 
@@ -94,9 +104,11 @@ public final class Results {
         if (system == null || kase == null || !(figure.get("value") instanceof Double value)) {
             throw new IllegalArgumentException("a figure needs system, case and a numeric value: " + figure);
         }
-        if (kase.startsWith("echo_")) {
-            addEcho(system, kase.substring("echo_".length()), value, figure);
-            return;
+        for (String server : SERVER_CASES) {
+            if (kase.startsWith(server)) {
+                addServer(system, server, kase.substring(server.length()), value, figure);
+                return;
+            }
         }
         systems.add(system);
         switch (kase) {
@@ -133,18 +145,26 @@ public final class Results {
         }
     }
 
-    /** An echo server's figures: requests/s, CPU time per request and p99 latency, in three rows. */
-    private void addEcho(String system, String size, double requestsPerSecond, Map<String, Object> figure) {
-        String row = "echo_" + size;
+    /**
+     * A server's figures (echo, HTTP, idle connections): requests/s or bytes per connection, then
+     * each of CPU time per request, p99 latency and live heap per connection it has, in rows of their own.
+     */
+    private void addServer(String system, String prefix, String variant, double requestsPerSecond,
+            Map<String, Object> figure) {
+        String row = prefix + variant;
         String column = system;
         if (system.endsWith(STREAMS)) {
-            row = "echo_streams_" + size;
+            row = variant.isEmpty() ? prefix + "_streams" : prefix + "streams_" + variant;
             column = system.substring(0, system.length() - STREAMS.length());
         } else if (system.endsWith(PROTOCOL)) {
             column = system.substring(0, system.length() - PROTOCOL.length());
         }
         systems.add(column);
-        put(row, "req/s", true, column, requestsPerSecond);
+        String unit = figure.get("unit") instanceof String u ? u : "req/s";
+        put(row, unit, unit.endsWith("/s"), column, requestsPerSecond);
+        if (figure.get("heap_bytes_per_conn") instanceof Double heap) {
+            put(row + "_heap", "live heap bytes/conn", false, column, heap);
+        }
         if (figure.get("cpu_ns_per_req") instanceof Double cpu) {
             put(row + "_cpu", "server CPU ns/req", false, column, cpu);
         }

@@ -17,19 +17,35 @@ public final class Targets {
     private Targets() {
     }
 
-    /** One line per target; the echo targets only if the run measured echo, the others only if it measured them. */
+    /** One line per target; the server targets (echo, HTTP, idle connections) and the others each only if the run measured them. */
     public static String render(Results results) {
         StringBuilder out = new StringBuilder("targets (asyncio4j ÷ reference; met when at or below the limit,"
                 + " for req/s when at or above it):\n");
-        boolean echo = results.rows().stream().anyMatch(row -> row.key().startsWith("echo_"));
-        boolean others = results.rows().stream().anyMatch(row -> !row.key().startsWith("echo_"));
-        if (others || !echo) {
+        boolean echo = measured(results, "echo_");
+        boolean http = measured(results, "http_");
+        boolean idle = measured(results, "idle_conns");
+        boolean others = results.rows().stream()
+                .anyMatch(row -> Results.SERVER_CASES.stream().noneMatch(row.key()::startsWith));
+        if (others || !(echo || http || idle)) {
             microTargets(out, results);
         }
         if (echo) {
             echoTargets(out, results);
         }
+        if (http) {
+            httpTargets(out, results);
+        }
+        if (idle) {
+            check(out, results, "idle connection memory (RSS) of the protocol server at most uvloop protocol's", "idle_conns",
+                    "asyncio4j", "idle_conns", "uvloop", 1);
+            check(out, results, "idle connection memory (RSS) of the streams server at most twice uvloop protocol's",
+                    "idle_conns_streams", "asyncio4j", "idle_conns", "uvloop", 2);
+        }
         return out.toString();
+    }
+
+    private static boolean measured(Results results, String prefix) {
+        return results.rows().stream().anyMatch(row -> row.key().startsWith(prefix));
     }
 
     private static void microTargets(StringBuilder out, Results results) {
@@ -62,6 +78,19 @@ public final class Targets {
                 "asyncio", 1);
         check(out, results, "timer overhead below CPython asyncio's", "timers_overhead", "asyncio4j",
                 "timers_overhead", "asyncio", 1);
+        check(out, results, "threadsafe (callSoonThreadsafe) cheaper than uvloop's call_soon_threadsafe (information)",
+                "threadsafe", "asyncio4j", "threadsafe", "uvloop", 1);
+        check(out, results, "threadsafe cheaper than Netty's EventLoop.execute() (information)", "threadsafe",
+                "asyncio4j", "threadsafe", "netty-epoll", 1);
+        for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50", "readline"}) {
+            check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
+        }
+        for (String kase : new String[] {"blocking_sleep", "blocking_file", "blocking_socket"}) {
+            check(out, results, kase + " ticker lateness at most uvloop's with to_thread (information)", kase,
+                    "asyncio4j", kase, "uvloop", 1);
+        }
+        check(out, results, "switch at stack depth 50 vs at the top (information)", "switch_depth50", "asyncio4j",
+                "switch", "asyncio4j", 1.3);
     }
 
     private static void echoTargets(StringBuilder out, Results results) {
@@ -75,6 +104,21 @@ public final class Targets {
                     "asyncio4j", row + "_cpu", "netty-epoll", 1);
             atLeast(out, results, "echo " + size + " streams >= uvloop's streams (information)", "echo_streams_" + size,
                     "uvloop");
+        }
+    }
+
+    private static void httpTargets(StringBuilder out, Results results) {
+        for (String variant : new String[] {"plaintext", "pipelined16"}) {
+            String row = "http_" + variant;
+            atLeast(out, results, "http " + variant + " >= uvloop with httptools", row, "uvloop");
+            atLeast(out, results, "http " + variant + " >= Netty (netty-codec-http, epoll, one loop)", row, "netty-epoll");
+            check(out, results, "http " + variant + " server CPU per request vs uvloop's (information)", row + "_cpu",
+                    "asyncio4j", row + "_cpu", "uvloop", 1);
+            check(out, results, "http " + variant + " server CPU per request vs Netty's (information)", row + "_cpu",
+                    "asyncio4j", row + "_cpu", "netty-epoll", 1);
+            atLeast(out, results, "http " + variant + " >= Vert.x (information)", row, "vertx");
+            atLeast(out, results, "http " + variant + " streams >= uvloop's streams (information)",
+                    "http_streams_" + variant, "uvloop");
         }
     }
 

@@ -126,6 +126,47 @@ class ReportTest {
     }
 
     @Test
+    void httpServersGoInTheirOwnRowsWithTheirOwnTargets(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, """
+                {"system":"asyncio4j-protocol","case":"http_pipelined16","n":100,"value":150000.0,"unit":"req/s","depth":16,"cpu_ns_per_req":600.0,"p99_us":6000}
+                {"system":"asyncio4j-streams","case":"http_plaintext","n":100,"value":50000.0,"unit":"req/s","depth":1,"cpu_ns_per_req":9000.0,"p99_us":4000}
+                {"system":"uvloop-protocol","case":"http_pipelined16","n":100,"value":100000.0,"unit":"req/s","depth":16,"cpu_ns_per_req":1200.0,"p99_us":9000}
+                {"system":"vertx","case":"http_pipelined16","n":100,"value":200000.0,"unit":"req/s","depth":16,"cpu_ns_per_req":500.0,"p99_us":3000}
+                """);
+        Results r = Results.read(file);
+        assertThat(r.systems()).containsExactly("asyncio4j", "uvloop", "vertx");
+        assertThat(r.value("http_pipelined16", "asyncio4j")).isEqualTo(150000.0);
+        assertThat(r.value("http_streams_plaintext", "asyncio4j")).isEqualTo(50000.0);
+        assertThat(r.value("http_pipelined16_cpu", "uvloop")).isEqualTo(1200.0);
+        assertThat(Targets.render(r))
+                .contains("http pipelined16 >= uvloop with httptools: 150,000 / 100,000 = 1.50x -> met")
+                .contains("http pipelined16 >= Vert.x (information): 150,000 / 200,000 = 0.75x -> MISSED")
+                .contains("http plaintext >= uvloop with httptools: not measured")
+                .doesNotContain("echo").doesNotContain("spawn");
+    }
+
+    @Test
+    void idleConnectionsGoInRowsPerApiLevelWithTheLiveHeapBeside(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, """
+                {"system":"asyncio4j-protocol","case":"idle_conns","n":2000,"value":3000,"unit":"resident bytes/conn","heap_bytes_per_conn":1200}
+                {"system":"asyncio4j-streams","case":"idle_conns","n":2000,"value":6000,"unit":"resident bytes/conn","heap_bytes_per_conn":4500}
+                {"system":"uvloop-protocol","case":"idle_conns","n":2000,"value":1500,"unit":"resident bytes/conn","heap_bytes_per_conn":null}
+                """);
+        Results r = Results.read(file);
+        assertThat(r.value("idle_conns", "asyncio4j")).isEqualTo(3000.0);
+        assertThat(r.value("idle_conns_streams_heap", "asyncio4j")).isEqualTo(4500.0);
+        assertThat(r.value("idle_conns_heap", "uvloop")).isNull();
+        assertThat(r.rows()).filteredOn(row -> row.key().equals("idle_conns")).singleElement()
+                .satisfies(row -> assertThat(row.higherIsBetter()).isFalse());
+        assertThat(Targets.render(r))
+                .contains("of the protocol server at most uvloop protocol's: 3,000 / 1,500 = 2.00x -> MISSED")
+                .contains("of the streams server at most twice uvloop protocol's: 6,000 / 1,500 = 4.00x -> MISSED")
+                .doesNotContain("spawn");
+    }
+
+    @Test
     void aRunWithoutEchoHasNoEchoTargets(@TempDir Path dir) throws Exception {
         assertThat(Targets.render(results(dir))).doesNotContain("echo");
     }
