@@ -103,7 +103,7 @@ public final class Asyncio {
      * @param loopFactory makes the loop, once
      * @param <T> the result type
      * @return the result of {@code main}
-     * @throws NullPointerException if the factory returns null
+     * @throws IllegalArgumentException if the factory returns null or a loop that is closed or running
      */
     public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
         Objects.requireNonNull(main, "main");
@@ -112,7 +112,14 @@ public final class Asyncio {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop;"
                     + " inside a task, call the coroutine directly or use createTask");
         }
-        return new Runner(loopFactory).runThenClose(main);
+        return new Runner(() -> {
+            EventLoop loop = loopFactory.get();
+            if (loop == null || loop.isClosed() || loop.isRunning()) {
+                throw new IllegalArgumentException("Asyncio.run(): the loop factory must return a new event loop"
+                        + " (Asyncio.newEventLoop()), not " + (loop == null ? "null" : loop));
+            }
+            return loop;
+        }).runThenClose(main);
     }
 
     /**
@@ -359,6 +366,7 @@ public final class Asyncio {
 
     /** Prints {@link #formatCallGraph(Future)} to {@code out}; asyncio's {@code print_call_graph(future, file=out)}. */
     public static void printCallGraph(Future<?> future, PrintStream out) {
+        Objects.requireNonNull(out, "out");
         out.println(captureCallGraph(future).format());
     }
 

@@ -37,8 +37,8 @@ import java.util.Set;
 public record FutureCallGraph(Future<?> future, List<StackTraceElement> callStack, List<FutureCallGraph> awaitedBy) {
     public FutureCallGraph {
         Objects.requireNonNull(future, "future");
-        callStack = List.copyOf(callStack);
-        awaitedBy = List.copyOf(awaitedBy);
+        callStack = copyWithoutNulls(callStack, "callStack");
+        awaitedBy = copyWithoutNulls(awaitedBy, "awaitedBy");
     }
 
     /** The graph of {@code future}; runs on its loop's thread, or anywhere while the loop is not running. */
@@ -110,5 +110,13 @@ public record FutureCallGraph(Future<?> future, List<StackTraceElement> callStac
             return "Task(name='" + task.getName() + "', id=" + (thread == null ? "none" : thread.threadId()) + ")";
         }
         return "Future(id=0x" + Integer.toHexString(System.identityHashCode(future)) + ")";
+    }
+
+    private static <E> List<E> copyWithoutNulls(List<E> list, String name) {
+        Objects.requireNonNull(list, name);
+        for (E element : list) {
+            Objects.requireNonNull(element, () -> name + " contains null");
+        }
+        return List.copyOf(list);
     }
 }

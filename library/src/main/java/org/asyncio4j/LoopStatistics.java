@@ -4,6 +4,7 @@
 package org.asyncio4j;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What an event loop holds and has done, from {@link EventLoop#statistics()}; the kind of
@@ -24,4 +25,13 @@ import java.time.Duration;
  */
 public record LoopStatistics(int readyCallbacks, int timers, int registeredChannels, int tasks, long iterations,
         Duration pollingTime, Duration runningTime) {
+    /**
+     * Checks the durations.
+     *
+     * @throws NullPointerException if a duration is null
+     */
+    public LoopStatistics {
+        Objects.requireNonNull(pollingTime, "pollingTime");
+        Objects.requireNonNull(runningTime, "runningTime");
+    }
 }

@@ -36,7 +36,7 @@ class LayeringTest {
             Map.entry("internal/signals", List.of()),
             Map.entry("internal/diag", List.of()),
             // the core: futures, tasks, the loop's contract, the facade and the combinators
-            Map.entry("", List.of("internal.loop", "internal.carrier", "internal.signals")),
+            Map.entry("", List.of("internal.loop", "internal.carrier", "internal.signals", "internal.diag")),
             // the features' machinery, each under its public package
             Map.entry("internal/sync", List.of("", "internal.loop")),
             Map.entry("internal/net", List.of("", "internal.loop", "net")),

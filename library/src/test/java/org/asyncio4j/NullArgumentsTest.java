@@ -110,6 +110,8 @@ class NullArgumentsTest {
             Map.entry("ServerOptions#ssl(context)", "plain TCP, as ssl=None"),
             Map.entry("Transports#createServer(host)", "every interface, as host=None"),
             Map.entry("Streams#startServer(host)", "every interface, as host=None"),
+            Map.entry("GroupServer#createServer(host)", "every interface, as host=None"),
+            Map.entry("GroupServer#startServer(host)", "every interface, as host=None"),
             Map.entry("Transports#createDatagramEndpoint(localAddress)", "no local address, as local_addr=None"),
             Map.entry("Transports#createDatagramEndpoint(remoteAddress)", "not connected, as remote_addr=None"),
             Map.entry("DatagramTransport#sendto(address)", "the connected peer, as sendto(data, None)"),

@@ -102,6 +102,14 @@ public final class Condition {
      * @param lockStatistics the statistics of the condition's lock
      */
     public record Statistics(int tasksWaiting, Lock.Statistics lockStatistics) {
+        /**
+         * Checks the lock's part.
+         *
+         * @throws NullPointerException if {@code lockStatistics} is null
+         */
+        public Statistics {
+            java.util.Objects.requireNonNull(lockStatistics, "lockStatistics");
+        }
     }
 
     /** A snapshot of the condition's state; read it on its loop's thread. */
