@@ -419,9 +419,11 @@ public final class LoopCore {
             }
         }
         remaining = ready.size();
+        // Whether to time each callback: asked once per iteration, not once per callback.
+        boolean timed = debug || LoopEvents.slowStepsRecorded();
         while (remaining > 0) {
             remaining--;
-            run(ready.pollFirst());
+            run(ready.pollFirst(), timed);
         }
     }
 
@@ -451,11 +453,10 @@ public final class LoopCore {
         }
     }
 
-    private void run(Runnable item) {
+    private void run(Runnable item, boolean timed) {
         if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && realNanos() - lastPollNanos >= POLL_INTERVAL_NANOS) {
             pollDue = true;
         }
-        boolean timed = debug || LoopEvents.slowStepsRecorded();
         long start = timed ? realNanos() : 0;
         try {
             item.run();
