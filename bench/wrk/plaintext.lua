@@ -19,10 +19,20 @@ function request()
   return req
 end
 
+-- wrk's histogram answers 0 for a percentile beyond the latencies it can hold (seen with
+-- pipelining): that is printed as null (not measured), never as a latency of 0.
+local function micros(value)
+  if value > 0 then
+    return string.format('%d', value)
+  end
+  return 'null'
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    '{"requests":%d,"rps":%.1f,"errors":%d,"non2xx":%d,"p50_us":%d,"p99_us":%d}\n',
+    '{"requests":%d,"rps":%.1f,"errors":%d,"non2xx":%d,"p50_us":%s,"p99_us":%s}\n',
     summary.requests, summary.requests / (summary.duration / 1e6),
-    e.connect + e.read + e.write + e.timeout, e.status, latency:percentile(50), latency:percentile(99)))
+    e.connect + e.read + e.write + e.timeout, e.status,
+    micros(latency:percentile(50)), micros(latency:percentile(99))))
 end
