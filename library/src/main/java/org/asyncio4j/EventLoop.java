@@ -76,7 +76,7 @@ public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
     static {
-        // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
+        // Network I/O, subprocesses and the primitives' waiting line reach the core's LoopIo side only.
         CoreAccess.install(loop -> ((EventLoop) loop).core);
         KitAccess.install(new KitAccess.Loops() {
             @Override
@@ -87,6 +87,12 @@ public final class EventLoop implements AutoCloseable {
             @Override
             public int reportUnretrievedExceptions(Object loop) {
                 return UnretrievedExceptions.reportNow((EventLoop) loop);
+            }
+
+            @Override
+            public boolean hasWorkNow(Object loop) {
+                LoopCore core = ((EventLoop) loop).core;
+                return core.readyCount() > 0 || core.hasDueTimer();
             }
         });
         TaskDiagnostics.install(TaskTable::snapshot);

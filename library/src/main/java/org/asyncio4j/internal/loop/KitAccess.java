@@ -33,6 +33,12 @@ public final class KitAccess {
          * retrieved"), once; returns how many.
          */
         int reportUnretrievedExceptions(Object loop);
+
+        /**
+         * Whether {@code loop} has something to run without moving its clock: a callback or task
+         * step ready (or queued by another thread), or a timer due now. Loop thread only.
+         */
+        boolean hasWorkNow(Object loop);
     }
 
     /** Called once by the event loop class. */
