@@ -14,6 +14,12 @@ import java.util.Objects;
  * contract can change with both. The event loop installs the implementation in its static
  * initialiser, as it does for {@link CoreAccess}.
  *
+ * <p>Only the library may {@link #install} it, but unlike {@link CoreAccess#loops()},
+ * {@link #loops()} does not check its caller on the class path (where the kit is another jar, which
+ * the library cannot tell from user code): it makes a loop on a clock of the caller's own, reports
+ * errors a loop would report anyway, and reads whether a loop has work; none of it reaches into a
+ * loop's queues.
+ *
  * <p>Loops are typed as {@code Object} so that this low layer does not import the event loop.
  */
 public final class KitAccess {
@@ -41,8 +47,13 @@ public final class KitAccess {
         boolean hasWorkNow(Object loop);
     }
 
-    /** Called once by the event loop class. */
+    /**
+     * Called once, by the event loop class.
+     *
+     * @throws IllegalCallerException if the caller is not a class of this library (see {@link CoreAccess})
+     */
     public static void install(Loops implementation) {
+        CoreAccess.requireLibraryCaller("KitAccess.install");
         if (loops != null) {
             throw new IllegalStateException("the test kit's access is already installed");
         }
@@ -52,11 +63,7 @@ public final class KitAccess {
     /** The installed implementation; initialises the event loop class first if needed. */
     public static Loops loops() {
         if (loops == null) {
-            try {
-                Class.forName("org.asyncio4j.EventLoop", true, KitAccess.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("org.asyncio4j.EventLoop is missing from the library", e);
-            }
+            CoreAccess.initialiseEventLoop();
         }
         return loops;
     }
