@@ -4,6 +4,7 @@
 package org.asyncio4j;
 
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,8 +78,8 @@ public final class EventLoop implements AutoCloseable {
 
     static {
         // Network I/O, subprocesses and the primitives' waiting line reach the core's LoopIo side only.
-        CoreAccess.install(loop -> ((EventLoop) loop).core);
-        KitAccess.install(new KitAccess.Loops() {
+        CoreAccess.install(MethodHandles.lookup(), loop -> ((EventLoop) loop).core);
+        KitAccess.install(MethodHandles.lookup(), new KitAccess.Loops() {
             @Override
             public Object newLoop(LoopClock clock) {
                 return new EventLoop(clock);

@@ -3,10 +3,10 @@
 
 package org.asyncio4j.internal.loop;
 
+import java.lang.invoke.MethodHandles;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The one door from the layers above the core (network I/O, subprocesses, the primitives'
@@ -15,7 +15,7 @@ import java.util.Set;
  * each class of the library that needs it asks once and keeps it in a static final field:
  *
  * {@snippet :
- * private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+ * private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
  *
  * SelectionKey key = LOOPS.io(loop).register(channel, 0, null);
  * }
@@ -26,34 +26,28 @@ import java.util.Set;
  *
  * <p><b>Who may ask.</b> On the module path this package is exported to the test kit only, so no
  * user code can link against this class (and the kit does not use it: it has {@link KitAccess}).
- * On the class path every public class is reachable, so {@link #loops()} and {@link #install}
- * check their caller at run time, once per class that asks: a stack walk of about a microsecond,
- * never on a loop's paths (what {@code loops()} returns costs a field read per use). The caller
- * must be a class of this library: in package {@code org.asyncio4j} or below it, in this class's
- * module (on the class path: the same class loader) and loaded from the same jar or directory.
- * Any other caller gets an {@link IllegalCallerException}, as the JDK refuses callers of its own
- * accessors from outside it ({@code sun.misc.Unsafe.getUnsafe} used to check its caller's
- * loader). The caller is the frame right below, hidden frames included: a call through
- * reflection, a method handle or a method reference is refused, so that user code cannot make
- * the library its deputy by handing it {@code CoreAccess::loops} as a task's body.
+ * On the class path every public class is reachable, so {@link #loops} and {@link #install}
+ * (and {@link KitAccess#install}) ask the caller to prove who it is with its own
+ * {@link MethodHandles#lookup()}: a lookup with full privilege access can only be made by the
+ * class it names. That class must be one of this library's: in package {@code org.asyncio4j} or
+ * below it, in this class's module (on the class path: the same class loader) and loaded from
+ * the same jar or directory. Any other caller gets an {@link IllegalCallerException}. The check is
+ * a few field reads, made once per class that asks, never on a loop's paths; what {@code loops}
+ * returns costs a field read and one call per use. A lookup is the JDK's own token of identity
+ * (hidden classes, {@code MethodHandles.classData}); unlike a stack walk it cannot be borrowed:
+ * user code that hands the library a method reference, or calls through reflection, still has
+ * only its own lookup to give.
  *
  * <p><b>What Java does not allow.</b> On the class path deep reflection is open to everyone: with
- * {@code setAccessible}, or a private lookup in a library class
- * ({@code MethodHandles.privateLookupIn}), user code can read the field in which a library class
- * keeps what {@link #loops()} gave it, or define a class of its own beside it that passes the
- * check. A class in a package {@code org.asyncio4j.*} packed into the same jar as the library (a
- * shaded jar) is indistinguishable from the library's own. The module path is Java's real
- * boundary: there the internal packages are neither exported nor open, so deep reflection fails
- * as well, unless the program opens them with {@code --add-opens}.
+ * {@code setAccessible}, or a lookup in a library class from {@code MethodHandles.privateLookupIn}
+ * (which has full privilege there, as the class path is one unnamed module), user code can read
+ * the field in which a library class keeps what {@link #loops} gave it, or pass the check itself.
+ * A class in a package {@code org.asyncio4j.*} packed into the same jar as the library (a shaded
+ * jar) is indistinguishable from the library's own. The module path is Java's real boundary:
+ * there the internal packages are neither exported nor open, so deep reflection fails as well,
+ * unless the program opens them with {@code --add-opens}.
  */
 public final class CoreAccess {
-    /**
-     * Sees every frame, hidden ones included: a method reference's proxy, reflection and method
-     * handles. {@code getCallerClass()} skips those, so a method reference {@code CoreAccess::loops}
-     * that user code hands to the library (as a task's body) would have the library as its caller.
-     */
-    private static final StackWalker WALKER = StackWalker.getInstance(
-            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
     private static final String LIBRARY_PACKAGE = "org.asyncio4j";
 
     private static volatile Loops loops;
@@ -71,10 +65,11 @@ public final class CoreAccess {
     /**
      * Called once, by the event loop class.
      *
-     * @throws IllegalCallerException if the caller is not a class of this library
+     * @param caller the caller's own {@code MethodHandles.lookup()}
+     * @throws IllegalCallerException if {@code caller} is not a full-privilege lookup of a class of this library
      */
-    public static void install(Loops implementation) {
-        requireLibraryCaller("CoreAccess.install");
+    public static void install(MethodHandles.Lookup caller, Loops implementation) {
+        requireLibrary(caller, "CoreAccess.install");
         if (loops != null) {
             throw new IllegalStateException("the loop core accessor is already installed");
         }
@@ -83,12 +78,13 @@ public final class CoreAccess {
 
     /**
      * The way from a loop to its core's {@link LoopIo} view; initialises the event loop class first
-     * if needed. Keep it in a static final field: this walks the stack, the result does not.
+     * if needed. Keep it in a static final field.
      *
-     * @throws IllegalCallerException if the caller is not a class of this library
+     * @param caller the caller's own {@code MethodHandles.lookup()}
+     * @throws IllegalCallerException if {@code caller} is not a full-privilege lookup of a class of this library
      */
-    public static Loops loops() {
-        requireLibraryCaller("CoreAccess.loops");
+    public static Loops loops(MethodHandles.Lookup caller) {
+        requireLibrary(caller, "CoreAccess.loops");
         if (loops == null) {
             initialiseEventLoop();
         }
@@ -104,16 +100,15 @@ public final class CoreAccess {
         }
     }
 
-    /**
-     * Refuses the caller of {@code method} (the method calling this) unless it is one of the
-     * library's classes calling directly (see above).
-     */
-    static void requireLibraryCaller(String method) {
-        Class<?> caller = WALKER.walk(frames -> frames.skip(2).findFirst()).orElseThrow().getDeclaringClass();
-        if (!isLibraryClass(caller)) {
-            throw new IllegalCallerException(caller.getName() + " called " + method + "(), which only asyncio4j's"
-                    + " own classes may call, directly: a loop's internals are not API. Use the public packages"
-                    + " (org.asyncio4j.EventLoop, org.asyncio4j.net, org.asyncio4j.subprocess, ...) instead");
+    /** Refuses {@code caller} of {@code method} unless it is a full-privilege lookup of one of the library's classes (see above). */
+    static void requireLibrary(MethodHandles.Lookup caller, String method) {
+        Class<?> type = Objects.requireNonNull(caller, "caller").lookupClass();
+        if (!caller.hasFullPrivilegeAccess() || !isLibraryClass(type)) {
+            throw new IllegalCallerException(method + "() was called with a lookup of " + type.getName()
+                    + (caller.hasFullPrivilegeAccess() ? "" : " without full privilege access")
+                    + "; only asyncio4j's own classes may call it, each with its own MethodHandles.lookup(): a loop's"
+                    + " internals are not API. Use the public packages (org.asyncio4j.EventLoop, org.asyncio4j.net,"
+                    + " org.asyncio4j.subprocess, ...) instead");
         }
     }
 

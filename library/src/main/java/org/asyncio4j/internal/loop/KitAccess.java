@@ -3,6 +3,7 @@
 
 package org.asyncio4j.internal.loop;
 
+import java.lang.invoke.MethodHandles;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  * contract can change with both. The event loop installs the implementation in its static
  * initialiser, as it does for {@link CoreAccess}.
  *
- * <p>Only the library may {@link #install} it, but unlike {@link CoreAccess#loops()},
+ * <p>Only the library may {@link #install} it, but unlike {@link CoreAccess#loops},
  * {@link #loops()} does not check its caller on the class path (where the kit is another jar, which
  * the library cannot tell from user code): it makes a loop on a clock of the caller's own, reports
  * errors a loop would report anyway, and reads whether a loop has work; none of it reaches into a
@@ -50,10 +51,11 @@ public final class KitAccess {
     /**
      * Called once, by the event loop class.
      *
-     * @throws IllegalCallerException if the caller is not a class of this library (see {@link CoreAccess})
+     * @param caller the caller's own {@code MethodHandles.lookup()}
+     * @throws IllegalCallerException if {@code caller} is not a full-privilege lookup of a class of this library (see {@link CoreAccess})
      */
-    public static void install(Loops implementation) {
-        CoreAccess.requireLibraryCaller("KitAccess.install");
+    public static void install(MethodHandles.Lookup caller, Loops implementation) {
+        CoreAccess.requireLibrary(caller, "KitAccess.install");
         if (loops != null) {
             throw new IllegalStateException("the test kit's access is already installed");
         }

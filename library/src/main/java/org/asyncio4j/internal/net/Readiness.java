@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import org.asyncio4j.EventLoop;
@@ -20,7 +21,7 @@ import org.asyncio4j.internal.loop.LoopIo;
  */
 final class Readiness implements IoHandler {
     private static final int INBOUND = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final SelectionKey key;
     private Future<Void> inbound;

@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ abstract class SelectorTransport implements IoHandler {
     /** Where the connection is in its life; see the table above. */
     enum Life { OPEN, CLOSING, LOST }
 
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     final EventLoop loop;
     private final LoopIo core;

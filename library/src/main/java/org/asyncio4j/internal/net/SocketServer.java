@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -32,7 +33,7 @@ import org.asyncio4j.net.Server;
  */
 public final class SocketServer implements Server {
     private static final double ACCEPT_RETRY_DELAY = 1.0;
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final EventLoop loop;
     private final Supplier<? extends BaseProtocol> protocolFactory;

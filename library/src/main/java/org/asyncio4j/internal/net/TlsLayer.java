@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class TlsLayer implements Protocol {
     /** Where the session is; see the implementation notes. */
     private enum State { HANDSHAKING, ABANDONED, OPEN, SHUTTING_DOWN, LOST }
 
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final EventLoop loop;
     private final SSLEngine engine;

@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -20,7 +21,7 @@ import org.asyncio4j.net.DatagramTransport;
 
 /** A datagram endpoint over a non-blocking {@link DatagramChannel}: asyncio's {@code _SelectorDatagramTransport}. */
 public final class UdpTransport extends SelectorTransport implements DatagramTransport {
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
     private static final int HIGH_WATER = 64 * 1024;
     private static final int LOW_WATER = HIGH_WATER / 4;
     /** What a queued datagram counts beyond its data, so that empty ones fill the buffer too (asyncio 3.13). */

@@ -3,6 +3,7 @@
 
 package org.asyncio4j.internal.subprocess;
 
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
@@ -24,7 +25,7 @@ import org.asyncio4j.net.Transport;
 abstract class PipePump implements Transport {
     /** How long closing the loop waits for a pipe's thread after killing the child. */
     private static final long JOIN_MILLIS = 2_000;
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     /** Guards what the loop shares with the thread; {@link #changed} wakes the thread when it changes. */
     final ReentrantLock lock = new ReentrantLock();

@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.subprocess;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ import org.asyncio4j.subprocess.SubprocessTransport;
 public final class ProcessTransport implements SubprocessTransport {
     private static final Object ABANDONED = new Object();
     private static final long EXIT_WAIT_MILLIS = 2_000;
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final EventLoop loop;
     private final LoopIo core;

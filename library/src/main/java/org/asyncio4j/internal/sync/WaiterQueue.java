@@ -3,6 +3,7 @@
 
 package org.asyncio4j.internal.sync;
 
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayDeque;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.EventLoop;
@@ -33,7 +34,7 @@ import org.asyncio4j.internal.loop.CoreAccess;
  * <p>Not thread-safe: it belongs to the loop its primitive is bound to.
  */
 public final class WaiterQueue {
-    private static final CoreAccess.Loops LOOPS = CoreAccess.loops();
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final ArrayDeque<Waiter> line = new ArrayDeque<>();
     private int woken;

@@ -6,6 +6,7 @@ package org.asyncio4j.internal.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.invoke.MethodHandles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +19,11 @@ class CoreAccessTest {
     @Test
     void aClassInTheLibrarysPackageLoadedFromElsewhereIsRefused() {
         assertThat(CoreAccessTest.class.getPackageName()).isEqualTo(CoreAccess.class.getPackageName());
-        assertThatThrownBy(() -> CoreAccess.loops())
+        MethodHandles.Lookup own = MethodHandles.lookup();
+        assertThat(own.hasFullPrivilegeAccess()).isTrue();
+        assertThatThrownBy(() -> CoreAccess.loops(own))
                 .isInstanceOf(IllegalCallerException.class)
-                .hasMessageStartingWith(CoreAccessTest.class.getName() + " called CoreAccess.loops()");
+                .hasMessageStartingWith("CoreAccess.loops() was called with a lookup of " + CoreAccessTest.class.getName() + ";");
     }
 
     @Test
