@@ -4,6 +4,7 @@
 package org.asyncio4j;
 
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,9 +77,9 @@ public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
     static {
-        // Network I/O (org.asyncio4j.internal.net) registers channels with the core's selector.
-        CoreAccess.install(loop -> ((EventLoop) loop).core);
-        KitAccess.install(new KitAccess.Loops() {
+        // Network I/O, subprocesses and the primitives' waiting line reach the core's LoopIo side only.
+        CoreAccess.install(MethodHandles.lookup(), loop -> ((EventLoop) loop).core);
+        KitAccess.install(MethodHandles.lookup(), new KitAccess.Loops() {
             @Override
             public Object newLoop(LoopClock clock) {
                 return new EventLoop(clock);
@@ -87,6 +88,12 @@ public final class EventLoop implements AutoCloseable {
             @Override
             public int reportUnretrievedExceptions(Object loop) {
                 return UnretrievedExceptions.reportNow((EventLoop) loop);
+            }
+
+            @Override
+            public boolean hasWorkNow(Object loop) {
+                LoopCore core = ((EventLoop) loop).core;
+                return core.readyCount() > 0 || core.hasDueTimer();
             }
         });
         TaskDiagnostics.install(TaskTable::snapshot);

@@ -51,7 +51,9 @@
  * {@code internal.carrier}: the virtual-thread scheduler boundary; {@code internal.signals}:
  * Ctrl+C), and the features' implementations, each under its public package
  * ({@code internal.sync}, {@code internal.net}, {@code internal.subprocess}). Imports point down
- * only; a test enforces it.
+ * only; a test enforces it. The machinery reaches a loop's core through one narrow door, which
+ * refuses callers from outside the library on the class path too, where the internal packages'
+ * public classes are otherwise reachable (they are not API).
  *
  * <h2>Threads and memory consistency</h2>
  * A loop and everything bound to it (futures, tasks, handles, transports, streams, primitives,

@@ -47,6 +47,15 @@ class LayeringTest {
             Map.entry("net", List.of("", "internal.net")),
             Map.entry("subprocess", List.of("", "net", "internal.subprocess")));
 
+    /**
+     * The feature machinery reaches the loop's core only through its narrow door: {@code CoreAccess}
+     * hands out the {@code LoopIo} view (channels, the inbox, close hooks, thread checks), never
+     * {@code LoopCore} itself, whose ready queue, timers and life belong to the loop and the carrier.
+     */
+    private static final List<String> MACHINERY = List.of("internal/sync", "internal/net", "internal/subprocess");
+    private static final List<String> LOOP_DOOR = List.of("CoreAccess", "LoopIo", "IoHandler", "SafeLog");
+    private static final Pattern LOOP_IMPORT = Pattern.compile("^import org\\.asyncio4j\\.internal\\.loop\\.(\\w+)", Pattern.MULTILINE);
+
     private static String packageOf(String relative) {
         return relative.isEmpty() ? ROOT : ROOT + "." + relative.replace('/', '.');
     }
@@ -76,6 +85,28 @@ class LayeringTest {
                         if (!imported.equals(own) && !allowed.contains(imported)) {
                             violations.add(file + " imports " + imports.group(1));
                         }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theFeatureMachineryReachesTheCoreOnlyThroughItsNarrowDoor() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String layer : MACHINERY) {
+            try (Stream<Path> files = Files.list(SOURCES.resolve(layer))) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String source = read(file);
+                    Matcher imports = LOOP_IMPORT.matcher(source);
+                    while (imports.find()) {
+                        if (!LOOP_DOOR.contains(imports.group(1))) {
+                            violations.add(file + " imports internal.loop." + imports.group(1));
+                        }
+                    }
+                    if (source.contains("LoopCore")) {
+                        violations.add(file + " names LoopCore");
                     }
                 }
             }

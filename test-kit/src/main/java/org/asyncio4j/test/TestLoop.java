@@ -10,9 +10,7 @@ import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
 import org.asyncio4j.Task;
 import org.asyncio4j.TimerHandle;
-import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.KitAccess;
-import org.asyncio4j.internal.loop.LoopCore;
 import org.asyncio4j.internal.loop.VirtualClock;
 
 /**
@@ -181,10 +179,9 @@ public final class TestLoop implements AutoCloseable {
      */
     public void runCurrent() {
         if (inLoopTask()) {
-            LoopCore core = CoreAccess.coreOf(loop);
             do {
                 Asyncio.sleep(0);
-            } while (core.readyCount() > 0 || core.hasDueTimer());
+            } while (KitAccess.loops().hasWorkNow(loop));
         } else {
             drive(clock.nanoTime());
         }

@@ -3,6 +3,7 @@
 
 package org.asyncio4j.internal.loop;
 
+import java.lang.invoke.MethodHandles;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,12 @@ import java.util.Objects;
  * no user code reaches it; the kit is released with the library, at the same version, so this
  * contract can change with both. The event loop installs the implementation in its static
  * initialiser, as it does for {@link CoreAccess}.
+ *
+ * <p>Only the library may {@link #install} it, but unlike {@link CoreAccess#loops},
+ * {@link #loops()} does not check its caller on the class path (where the kit is another jar, which
+ * the library cannot tell from user code): it makes a loop on a clock of the caller's own, reports
+ * errors a loop would report anyway, and reads whether a loop has work; none of it reaches into a
+ * loop's queues.
  *
  * <p>Loops are typed as {@code Object} so that this low layer does not import the event loop.
  */
@@ -33,10 +40,22 @@ public final class KitAccess {
          * retrieved"), once; returns how many.
          */
         int reportUnretrievedExceptions(Object loop);
+
+        /**
+         * Whether {@code loop} has something to run without moving its clock: a callback or task
+         * step ready (or queued by another thread), or a timer due now. Loop thread only.
+         */
+        boolean hasWorkNow(Object loop);
     }
 
-    /** Called once by the event loop class. */
-    public static void install(Loops implementation) {
+    /**
+     * Called once, by the event loop class.
+     *
+     * @param caller the caller's own {@code MethodHandles.lookup()}
+     * @throws IllegalCallerException if {@code caller} is not a full-privilege lookup of a class of this library (see {@link CoreAccess})
+     */
+    public static void install(MethodHandles.Lookup caller, Loops implementation) {
+        CoreAccess.requireLibrary(caller, "KitAccess.install");
         if (loops != null) {
             throw new IllegalStateException("the test kit's access is already installed");
         }
@@ -46,11 +65,7 @@ public final class KitAccess {
     /** The installed implementation; initialises the event loop class first if needed. */
     public static Loops loops() {
         if (loops == null) {
-            try {
-                Class.forName("org.asyncio4j.EventLoop", true, KitAccess.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("org.asyncio4j.EventLoop is missing from the library", e);
-            }
+            CoreAccess.initialiseEventLoop();
         }
         return loops;
     }

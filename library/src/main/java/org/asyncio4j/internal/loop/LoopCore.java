@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
@@ -23,9 +25,10 @@ import java.util.function.Predicate;
  *
  * <p>It knows nothing of tasks: a task step is a callback like any other, which the loop's
  * {@code Carrier} (one layer up) queues here with {@link #pushReady}, {@link #runNext} or
- * {@link #pushThreadsafe} whenever a task becomes runnable.
+ * {@link #pushThreadsafe} whenever a task becomes runnable. The layers above the core see only
+ * its {@link LoopIo} side, through {@link CoreAccess}.
  */
-public final class LoopCore {
+public final class LoopCore implements LoopIo {
 
     /** What the core needs from the loop that owns it. */
     public interface Hooks {
@@ -153,6 +156,7 @@ public final class LoopCore {
     }
 
     /** Whether the calling thread is the loop thread or one of the loop's tasks. */
+    @Override
     public boolean inLoop() {
         return inLoop(Thread.currentThread());
     }
@@ -164,6 +168,7 @@ public final class LoopCore {
      *
      * @param operation what was called, as the message names it ({@code "Future.setResult"})
      */
+    @Override
     public void checkThread(String operation) {
         if (debug && loopThread != null && !inLoop()) {
             throw new IllegalStateException("Non-thread-safe operation " + operation + "() called from thread "
@@ -197,6 +202,7 @@ public final class LoopCore {
     }
 
     /** Appends to the inbox from any thread and wakes the loop; returns false once closed. */
+    @Override
     public boolean pushThreadsafe(Runnable item) {
         if (closed) {
             return false;
@@ -237,12 +243,23 @@ public final class LoopCore {
         return selector;
     }
 
+    @Override
+    public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) throws ClosedChannelException {
+        return channel.register(selector, ops, handler);
+    }
+
+    @Override
+    public SelectionKey keyFor(SelectableChannel channel) {
+        return channel.keyFor(selector);
+    }
+
     /**
      * The JDK frees a closed channel that is registered with a selector only at the selector's
      * next poll; this polls now (without waiting) so that, for instance, a closed server's port
      * is free at once, as it is in asyncio. What the poll finds ready is dispatched at the next
      * iteration as usual; I/O handlers tolerate being called when nothing is ready. Loop thread only.
      */
+    @Override
     public void releaseClosedChannels() {
         try {
             selector.selectNow();
@@ -322,11 +339,13 @@ public final class LoopCore {
      * not hold and that would otherwise outlive the loop (a subprocess and its pipe threads).
      * Loop thread only.
      */
+    @Override
     public void addCloseHook(Runnable hook) {
         closeHooks.add(hook);
     }
 
     /** Forgets a hook registered with {@link #addCloseHook}, once its resource is released. */
+    @Override
     public void removeCloseHook(Runnable hook) {
         closeHooks.remove(hook);
     }
@@ -528,6 +547,7 @@ public final class LoopCore {
      * or no thread runs the loop (setting up before a run, cleaning up after it or in
      * {@code close}).
      */
+    @Override
     public boolean inLoopOrIdle() {
         return loopThread == null || inLoop();
     }

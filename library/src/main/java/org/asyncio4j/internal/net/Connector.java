@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -24,6 +25,8 @@ import org.asyncio4j.net.Connection;
 
 /** Non-blocking connects on the loop's selector, and the transport made for each connected channel. */
 public final class Connector {
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
+
     private Connector() {
     }
 
@@ -67,7 +70,7 @@ public final class Connector {
             throw new IllegalArgumentException("the channel must be connected: " + channel);
         }
         channel.configureBlocking(false);
-        SelectionKey key = channel.register(CoreAccess.coreOf(loop).selector(), 0, null);
+        SelectionKey key = LOOPS.io(loop).register(channel, 0, null);
         return adopt(loop, channel, key, protocolFactory);
     }
 
@@ -129,10 +132,10 @@ public final class Connector {
             }
             SelectionKey key;
             if (channel.connect(address)) {
-                key = channel.register(CoreAccess.coreOf(loop).selector(), 0, null);
+                key = LOOPS.io(loop).register(channel, 0, null);
             } else {
                 Future<Void> connected = loop.createFuture();
-                key = channel.register(CoreAccess.coreOf(loop).selector(), SelectionKey.OP_CONNECT, null);
+                key = LOOPS.io(loop).register(channel, SelectionKey.OP_CONNECT, null);
                 key.attach(new ConnectWaiter(key, connected));
                 Awaiting.await(connected);
                 channel.finishConnect();

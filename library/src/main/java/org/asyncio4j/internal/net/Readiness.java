@@ -4,13 +4,14 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
+import org.asyncio4j.internal.loop.LoopIo;
 
 /**
  * Lets a task park until a channel it drives itself is ready to read, write, connect or accept:
@@ -20,6 +21,7 @@ import org.asyncio4j.internal.loop.IoHandler;
  */
 final class Readiness implements IoHandler {
     private static final int INBOUND = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final SelectionKey key;
     private Future<Void> inbound;
@@ -37,11 +39,11 @@ final class Readiness implements IoHandler {
      */
     static void await(EventLoop loop, SelectableChannel channel, int op) throws IOException {
         requireNonBlocking(channel);
-        Selector selector = CoreAccess.coreOf(loop).selector();
-        SelectionKey key = channel.keyFor(selector);
+        LoopIo io = LOOPS.io(loop);
+        SelectionKey key = io.keyFor(channel);
         Readiness readiness;
         if (key == null) {
-            key = channel.register(selector, 0);
+            key = io.register(channel, 0, null);
             readiness = new Readiness(key);
             key.attach(readiness);
         } else if (key.attachment() instanceof Readiness existing) {

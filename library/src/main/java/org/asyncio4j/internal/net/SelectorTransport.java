@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import org.asyncio4j.ExceptionHandler;
 import org.asyncio4j.Future;
 import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
-import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.LoopIo;
 import org.asyncio4j.net.BaseProtocol;
 
 /**
@@ -39,8 +40,10 @@ abstract class SelectorTransport implements IoHandler {
     /** Where the connection is in its life; see the table above. */
     enum Life { OPEN, CLOSING, LOST }
 
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
+
     final EventLoop loop;
-    private final LoopCore core;
+    private final LoopIo core;
     final SelectableChannel channel;
     final SelectionKey key;
     final Map<String, Object> extra = new LinkedHashMap<>();
@@ -51,7 +54,7 @@ abstract class SelectorTransport implements IoHandler {
     /** Takes over {@code key}, the registration of {@code channel} with the loop's selector. */
     SelectorTransport(EventLoop loop, SelectableChannel channel, SelectionKey key) {
         this.loop = loop;
-        this.core = CoreAccess.coreOf(loop);
+        this.core = LOOPS.io(loop);
         this.channel = channel;
         this.key = key;
         this.interest = key.interestOps();
@@ -114,7 +117,7 @@ abstract class SelectorTransport implements IoHandler {
         return core.inLoopOrIdle();
     }
 
-    /** Debug mode: refuses a call from a thread that is not the loop's; see {@link org.asyncio4j.internal.loop.LoopCore#checkThread}. */
+    /** Debug mode: refuses a call from a thread that is not the loop's; see {@link LoopIo#checkThread}. */
     final void checkThread(String operation) {
         core.checkThread(operation);
     }

@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -32,6 +33,7 @@ import org.asyncio4j.net.Server;
  */
 public final class SocketServer implements Server {
     private static final double ACCEPT_RETRY_DELAY = 1.0;
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final EventLoop loop;
     private final Supplier<? extends BaseProtocol> protocolFactory;
@@ -120,7 +122,7 @@ public final class SocketServer implements Server {
             Channels.closeQuietly(listener.channel);
         }
         listeners.clear();
-        CoreAccess.coreOf(loop).releaseClosedChannels();
+        LOOPS.io(loop).releaseClosedChannels();
         socketFiles.forEach(UnixSocketFile::removeIfStillOurs);
         socketFiles.clear();
         if (servingForever != null) {
@@ -206,7 +208,7 @@ public final class SocketServer implements Server {
             if (client.getLocalAddress() instanceof InetSocketAddress) {
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
-            SelectionKey clientKey = client.register(CoreAccess.coreOf(loop).selector(), 0, null);
+            SelectionKey clientKey = LOOPS.io(loop).register(client, 0, null);
             transport = new SocketTransport(loop, client, clientKey, protocolFactory.get(), this);
         } catch (IOException | RuntimeException e) {
             Channels.closeQuietly(client);
@@ -222,12 +224,12 @@ public final class SocketServer implements Server {
     }
 
     void attach(SocketTransport client) {
-        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
+        assert LOOPS.io(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         clients.add(client);
     }
 
     void detach(SocketTransport client) {
-        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
+        assert LOOPS.io(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         if (clients.remove(client)) {
             wakeUpIfDone();
         }
@@ -273,7 +275,7 @@ public final class SocketServer implements Server {
         Listener(ServerSocketChannel channel) throws IOException {
             this.channel = channel;
             this.address = channel.getLocalAddress();
-            this.key = channel.register(CoreAccess.coreOf(loop).selector(), 0, this);
+            this.key = LOOPS.io(loop).register(channel, 0, this);
         }
 
         void listen(boolean on) {
@@ -285,7 +287,7 @@ public final class SocketServer implements Server {
         /** Accepts up to a backlog's worth of connections per readiness event, as asyncio does. */
         @Override
         public void run() {
-            assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
+            assert LOOPS.io(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
             for (int i = 0; i < backlog && serving && key.isValid(); i++) {
                 SocketChannel client;
                 try {

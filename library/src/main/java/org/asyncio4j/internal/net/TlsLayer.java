@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -59,6 +60,8 @@ public final class TlsLayer implements Protocol {
 
     /** Where the session is; see the implementation notes. */
     private enum State { HANDSHAKING, ABANDONED, OPEN, SHUTTING_DOWN, LOST }
+
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final EventLoop loop;
     private final SSLEngine engine;
@@ -201,7 +204,7 @@ public final class TlsLayer implements Protocol {
 
     /** Advances the handshake, then decrypts what arrived and sends what waits. */
     private void step() {
-        assert CoreAccess.coreOf(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
+        assert LOOPS.io(loop).inLoopOrIdle() : "loop-only, called from " + Thread.currentThread();
         try {
             if (handshaking() && !handshake()) {
                 return;

@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.net;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -20,6 +21,7 @@ import org.asyncio4j.net.DatagramTransport;
 
 /** A datagram endpoint over a non-blocking {@link DatagramChannel}: asyncio's {@code _SelectorDatagramTransport}. */
 public final class UdpTransport extends SelectorTransport implements DatagramTransport {
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
     private static final int HIGH_WATER = 64 * 1024;
     private static final int LOW_WATER = HIGH_WATER / 4;
     /** What a queued datagram counts beyond its data, so that empty ones fill the buffer too (asyncio 3.13). */
@@ -41,7 +43,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
     public UdpTransport(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, SocketAddress remote) throws IOException {
         Objects.requireNonNull(protocol, "the protocol factory returned null");
         channel.configureBlocking(false);
-        super(loop, channel, channel.register(CoreAccess.coreOf(loop).selector(), 0, null));
+        super(loop, channel, LOOPS.io(loop).register(channel, 0, null));
         this.channel = channel;
         this.protocol = protocol;
         this.remote = remote;

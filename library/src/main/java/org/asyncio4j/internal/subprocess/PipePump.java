@@ -3,13 +3,14 @@
 
 package org.asyncio4j.internal.subprocess;
 
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.internal.loop.CoreAccess;
-import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.LoopIo;
 import org.asyncio4j.net.BaseProtocol;
 import org.asyncio4j.net.Transport;
 
@@ -24,6 +25,7 @@ import org.asyncio4j.net.Transport;
 abstract class PipePump implements Transport {
     /** How long closing the loop waits for a pipe's thread after killing the child. */
     private static final long JOIN_MILLIS = 2_000;
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     /** Guards what the loop shares with the thread; {@link #changed} wakes the thread when it changes. */
     final ReentrantLock lock = new ReentrantLock();
@@ -34,7 +36,7 @@ abstract class PipePump implements Transport {
     final EventLoop loop;
     final ProcessTransport owner;
     final int fd;
-    private final LoopCore core;
+    private final LoopIo core;
     private final Thread thread;
     private BaseProtocol protocol;
     boolean closing;
@@ -46,7 +48,7 @@ abstract class PipePump implements Transport {
         this.owner = owner;
         this.fd = fd;
         this.protocol = protocol;
-        this.core = CoreAccess.coreOf(loop);
+        this.core = LOOPS.io(loop);
         // Platform, not virtual: a virtual thread made inside a task would run on the loop itself.
         this.thread = Thread.ofPlatform().daemon().stackSize(256 * 1024)
                 .name("asyncio4j-pipe-" + owner.getPid() + "-fd" + fd).unstarted(this::pump);
@@ -79,7 +81,7 @@ abstract class PipePump implements Transport {
         }
     }
 
-    /** Debug mode: refuses a call from a thread that is not the loop's; see {@link LoopCore#checkThread}. */
+    /** Debug mode: refuses a call from a thread that is not the loop's; see {@link LoopIo#checkThread}. */
     final void checkThread(String operation) {
         core.checkThread(operation);
     }

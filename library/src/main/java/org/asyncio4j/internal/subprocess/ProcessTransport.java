@@ -4,6 +4,7 @@
 package org.asyncio4j.internal.subprocess;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.asyncio4j.EventLoop;
 import org.asyncio4j.ExceptionHandler;
 import org.asyncio4j.Future;
 import org.asyncio4j.internal.loop.CoreAccess;
-import org.asyncio4j.internal.loop.LoopCore;
+import org.asyncio4j.internal.loop.LoopIo;
 import org.asyncio4j.internal.net.Awaiting;
 import org.asyncio4j.net.Transport;
 import org.asyncio4j.subprocess.SubprocessProtocol;
@@ -52,9 +53,10 @@ import org.asyncio4j.subprocess.SubprocessTransport;
 public final class ProcessTransport implements SubprocessTransport {
     private static final Object ABANDONED = new Object();
     private static final long EXIT_WAIT_MILLIS = 2_000;
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
 
     private final EventLoop loop;
-    private final LoopCore core;
+    private final LoopIo core;
     private final Process process;
     private final SubprocessProtocol protocol;
     private final Map<Integer, PipePump> pipes = new LinkedHashMap<>();
@@ -66,7 +68,7 @@ public final class ProcessTransport implements SubprocessTransport {
 
     private ProcessTransport(EventLoop loop, Process process, SubprocessProtocol protocol) {
         this.loop = loop;
-        this.core = CoreAccess.coreOf(loop);
+        this.core = LOOPS.io(loop);
         this.process = process;
         this.protocol = protocol;
     }

@@ -3,6 +3,7 @@
 
 package org.asyncio4j.internal.sync;
 
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayDeque;
 import org.asyncio4j.CancelledError;
 import org.asyncio4j.EventLoop;
@@ -33,6 +34,8 @@ import org.asyncio4j.internal.loop.CoreAccess;
  * <p>Not thread-safe: it belongs to the loop its primitive is bound to.
  */
 public final class WaiterQueue {
+    private static final CoreAccess.Loops LOOPS = CoreAccess.loops(MethodHandles.lookup());
+
     private final ArrayDeque<Waiter> line = new ArrayDeque<>();
     private int woken;
 
@@ -179,7 +182,7 @@ public final class WaiterQueue {
 
     /** For assertions: the caller is on {@code loop} (or none runs it); the queue belongs to its primitive's loop. */
     private static boolean onLoop(EventLoop loop) {
-        return CoreAccess.coreOf(loop).inLoopOrIdle();
+        return LOOPS.io(loop).inLoopOrIdle();
     }
 
     private void wake(Waiter waiter) {
