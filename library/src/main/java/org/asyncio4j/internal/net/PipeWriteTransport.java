@@ -108,7 +108,11 @@ public final class PipeWriteTransport extends PipeTransport {
     }
 
     private void flush() {
-        ByteBuffer[] batch = pending.stream().limit(MAX_GATHER).toArray(ByteBuffer[]::new);
+        ByteBuffer[] batch = new ByteBuffer[Math.min(pending.size(), MAX_GATHER)];
+        var queued = pending.iterator();
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = queued.next();
+        }
         long written;
         try {
             written = channel.write(batch);
