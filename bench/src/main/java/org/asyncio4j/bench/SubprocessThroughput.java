@@ -19,7 +19,7 @@ import org.asyncio4j.subprocess.Subprocesses;
  * of the passes, in the peers' format.
  *
  * {@snippet :
- * // java --add-opens java.base/java.lang=ALL-UNNAMED -cp <bench classpath> org.asyncio4j.bench.SubprocessThroughput 256 3
+ * // java --add-opens java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -cp <bench classpath> org.asyncio4j.bench.SubprocessThroughput 256 3
  * SubprocessThroughput.main(new String[] {"256", "3"}); // 256 MiB, best of 3 passes
  * }
  */

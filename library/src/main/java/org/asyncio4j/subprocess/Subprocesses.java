@@ -5,7 +5,6 @@ package org.asyncio4j.subprocess;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,11 +29,16 @@ import org.asyncio4j.internal.subprocess.ProcessTransport;
  * }
  *
  * <h2>How the child is started and its pipes are run</h2>
- * The child is started with {@link ProcessBuilder} on the loop's default executor, so the loop
- * goes on while the operating system spawns it (a few milliseconds); the calling task parks
- * meanwhile. Each pipe then has a platform thread of its own that does the blocking reads or
- * writes and hands the data to the loop (Java's process pipes cannot join the loop's selector);
- * reading stops while the reader's buffer is full, so a child that writes without end to a
+ * On Linux, with native access enabled ({@code --enable-native-access=ALL-UNNAMED}, or
+ * {@code =org.asyncio4j} on the module path), the child is started with {@code posix_spawn}
+ * through the FFM API, on the loop (it blocks the loop until the child has called {@code exec},
+ * as asyncio's spawn does), and its pipes and its exit are watched by the loop's selector like
+ * sockets: no thread per child, and the exact exit status ({@code -N} only for a death by signal
+ * {@code N}). Elsewhere, or with {@code -Dasyncio4j.subprocess=jdk}, it is started with
+ * {@link ProcessBuilder} on the loop's default executor, and each pipe has a platform thread that
+ * does the blocking reads or writes (Java's process pipes cannot join the selector); the JDK then
+ * reports a death by signal {@code N} as exit status {@code 128 + N}, read back as {@code -N}. On
+ * both, reading stops while the reader's buffer is full, so a child that writes without end to a
  * reader that does not read is slowed down by the pipe instead of filling this JVM's memory.
  *
  * <h2>Cancellation</h2>
@@ -43,7 +47,7 @@ import org.asyncio4j.internal.subprocess.ProcessTransport;
  *
  * <h2>Closing the loop</h2>
  * A child whose transport is still open when its loop closes is killed, as asyncio does when
- * such a transport is collected; the pipe threads end with its pipes. Children that have exited,
+ * such a transport is collected, and reaped. Children that have exited,
  * or whose transport was closed, are left alone.
  */
 public final class Subprocesses {
@@ -141,7 +145,7 @@ public final class Subprocesses {
     private static Subprocess start(List<String> command, SubprocessOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         SubprocessStreamProtocol protocol = new SubprocessStreamProtocol(options.limit());
-        ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), builder(command, options), protocol);
+        ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), command, options, protocol);
         return new Subprocess(transport, protocol);
     }
 
@@ -150,7 +154,7 @@ public final class Subprocesses {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(options, "options");
         P protocol = Objects.requireNonNull(protocolFactory.get(), "the protocol factory returned null");
-        ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), builder(command, options), protocol);
+        ProcessTransport transport = ProcessTransport.start(Asyncio.getRunningLoop(), command, options, protocol);
         return new SubprocessConnection<>(transport, protocol);
     }
 
@@ -171,46 +175,5 @@ public final class Subprocesses {
     private static List<String> shell(String command) {
         Objects.requireNonNull(command, "command");
         return File.separatorChar == '\\' ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
-    }
-
-    private static ProcessBuilder builder(List<String> command, SubprocessOptions options) {
-        Objects.requireNonNull(options, "options");
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectInput(input(options.stdin()));
-        builder.redirectOutput(output(options.stdout()));
-        if (options.stderr().kind() == Stdio.Kind.STDOUT) {
-            builder.redirectErrorStream(true);
-        } else {
-            builder.redirectError(output(options.stderr()));
-        }
-        if (options.cwd() != null) {
-            builder.directory(options.cwd().toFile());
-        }
-        if (options.env() != null) {
-            builder.environment().clear();
-            builder.environment().putAll(options.env());
-        }
-        return builder;
-    }
-
-    private static Redirect input(Stdio stdio) {
-        return switch (stdio.kind()) {
-            case PIPE -> Redirect.PIPE;
-            case INHERIT -> Redirect.INHERIT;
-            case DEVNULL -> Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null"));
-            case FILE -> Redirect.from(stdio.path().toFile());
-            case STDOUT, APPEND -> throw new IllegalArgumentException("stdin cannot be " + stdio);
-        };
-    }
-
-    private static Redirect output(Stdio stdio) {
-        return switch (stdio.kind()) {
-            case PIPE -> Redirect.PIPE;
-            case INHERIT -> Redirect.INHERIT;
-            case DEVNULL -> Redirect.DISCARD;
-            case FILE -> Redirect.to(stdio.path().toFile());
-            case APPEND -> Redirect.appendTo(stdio.path().toFile());
-            case STDOUT -> throw new IllegalArgumentException("only stderr can be Stdio.STDOUT");
-        };
     }
 }

@@ -127,7 +127,8 @@ class SubprocessProtocolTest {
             Transport stdin = c.transport().getPipeTransport(0);
             stdin.write(new byte[1 << 20]);
             assertThat(flow).containsExactly("pause");
-            assertThat(stdin.getWriteBufferSize()).isEqualTo(1 << 20);
+            // What the pipe took at once has left the buffer (the native path writes at once, as asyncio does).
+            assertThat(stdin.getWriteBufferSize()).isGreaterThan(64 * 1024).isLessThanOrEqualTo(1 << 20);
             resumed.await();
             assertThat(stdin.getWriteBufferSize()).isLessThanOrEqualTo(16 * 1024);
             stdin.close();

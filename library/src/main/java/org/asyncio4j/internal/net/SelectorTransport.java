@@ -5,6 +5,7 @@ package org.asyncio4j.internal.net;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import org.asyncio4j.internal.loop.CoreAccess;
 import org.asyncio4j.internal.loop.IoHandler;
 import org.asyncio4j.internal.loop.LoopIo;
 import org.asyncio4j.net.BaseProtocol;
+import org.asyncio4j.net.BufferedProtocol;
+import org.asyncio4j.net.Protocol;
 
 /**
  * What the stream and datagram transports share: the channel's one selection key and its
@@ -151,6 +154,42 @@ abstract class SelectorTransport implements IoHandler {
     /** Closes the channel; subclasses also tell whoever tracks the connection. */
     void channelClosed() {
         Channels.closeQuietly(channel);
+    }
+
+    /** The buffered protocol's buffer to read into, or null after reporting a protocol that gave none and ending the connection. */
+    final ByteBuffer borrowBuffer(BufferedProtocol buffered) {
+        try {
+            ByteBuffer buffer = buffered.getBuffer(-1);
+            if (buffer == null || !buffer.hasRemaining()) {
+                throw new IllegalStateException("getBuffer() returned " + (buffer == null ? "null" : "a full buffer")
+                        + "; it must return a buffer with room to read into");
+            }
+            return buffer;
+        } catch (RuntimeException e) {
+            reportError(e, "Fatal error: protocol.getBuffer() call failed.");
+            forceClose(e);
+            return null;
+        }
+    }
+
+    /**
+     * Hands the {@code n} bytes just read into {@code buffer} to {@code protocol}: a
+     * {@link BufferedProtocol}'s own buffer is only marked filled, a {@link Protocol} gets a copy.
+     * A protocol that fails is reported and ends the connection.
+     */
+    final void deliver(BaseProtocol protocol, ByteBuffer buffer, int n) {
+        try {
+            if (protocol instanceof BufferedProtocol buffered) {
+                buffered.bufferUpdated(n);
+            } else {
+                byte[] data = new byte[n];
+                buffer.flip().get(data);
+                ((Protocol) protocol).dataReceived(data);
+            }
+        } catch (RuntimeException e) {
+            reportError(e, "Fatal error: the protocol failed to take the data it received.");
+            forceClose(e);
+        }
     }
 
     final void reportError(Exception error, String message) {

@@ -161,32 +161,7 @@ public final class SocketTransport extends SelectorTransport implements Transpor
         if (n < 0) {
             eofReceived();
         } else if (n > 0) {
-            try {
-                if (buffered != null) {
-                    buffered.bufferUpdated(n);
-                } else {
-                    byte[] data = new byte[n];
-                    buffer.flip().get(data);
-                    ((Protocol) protocol).dataReceived(data);
-                }
-            } catch (RuntimeException e) {
-                fatalError(e, "Fatal error: the protocol failed to take the data it received.");
-            }
-        }
-    }
-
-    /** The buffered protocol's buffer to read into, or null after reporting a protocol that gave none. */
-    private ByteBuffer borrowBuffer(BufferedProtocol buffered) {
-        try {
-            ByteBuffer buffer = buffered.getBuffer(-1);
-            if (buffer == null || !buffer.hasRemaining()) {
-                throw new IllegalStateException("getBuffer() returned " + (buffer == null ? "null" : "a full buffer")
-                        + "; it must return a buffer with room to read into");
-            }
-            return buffer;
-        } catch (RuntimeException e) {
-            fatalError(e, "Fatal error: protocol.getBuffer() call failed.");
-            return null;
+            deliver(protocol, buffer, n);
         }
     }
 

@@ -20,7 +20,7 @@ import org.asyncio4j.net.Transport;
  *
  * <p>A child's pipes are not selectable channels, so each pipe has a platform thread of its own
  * that blocks in {@code read} or {@code write} and posts what happened to the loop's inbox; see
- * {@link ProcessTransport} for why.
+ * {@link JdkChild} for why.
  */
 abstract class PipePump implements Transport {
     /** How long closing the loop waits for a pipe's thread after killing the child. */
@@ -104,10 +104,6 @@ abstract class PipePump implements Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    final boolean threadAlive() {
-        return thread.isAlive();
     }
 
     /** Schedules, once, the protocol's {@code connectionLost(error)}, then tells the process transport. */

@@ -11,9 +11,14 @@ import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.List;
 import java.util.Locale;
+import org.asyncio4j.subprocess.Stdio;
+import org.asyncio4j.subprocess.SubprocessOptions;
 import sun.misc.Signal;
 
-/** The operating-system side of a child: starting it with clear errors, its return code, and signals. */
+/**
+ * The JDK path's side of a child ({@link SpawnPath#JDK}): starting it with {@link ProcessBuilder}
+ * and clear errors, its return code, and signals; and the errors both paths give alike.
+ */
 final class Spawn {
     static final int SIGKILL = 9;
     static final int SIGTERM = 15;
@@ -90,22 +95,101 @@ final class Spawn {
      * (asyncio raises {@code FileNotFoundError}) that names it.
      */
     static Process start(ProcessBuilder builder) throws IOException {
-        File dir = builder.directory();
-        if (dir != null && !dir.isDirectory()) {
-            throw new FileNotFoundException("The working directory " + dir + " does not exist or is not a directory");
-        }
+        checkDirectory(builder.directory());
         try {
             return builder.start();
         } catch (IOException e) {
+            if (e.getCause() instanceof FileNotFoundException redirect) {
+                // A file to redirect from or to, which the JDK opens before the spawn: name it, not the program.
+                IOException missing = fileFailure(redirect.getMessage(), true);
+                missing.initCause(e);
+                throw missing;
+            }
             String message = String.valueOf(e.getMessage());
             if (message.contains("error=2,") || message.contains("No such file")) {
-                FileNotFoundException missing = new FileNotFoundException("No such program: '" + builder.command().getFirst()
-                        + "' (not found on the PATH, or the file does not exist); give its full path or fix the PATH");
+                IOException missing = startFailure(builder.command().getFirst(), 2, "No such file or directory", true);
                 missing.initCause(e);
                 throw missing;
             }
             throw e;
         }
+    }
+
+    /** Refuses a working directory that is not one, naming it. */
+    static void checkDirectory(File dir) throws FileNotFoundException {
+        if (dir != null && !dir.isDirectory()) {
+            throw new FileNotFoundException("The working directory " + dir + " does not exist or is not a directory");
+        }
+    }
+
+    /** Refuses a NUL character in a command or environment entry, which a C string cannot carry (as {@link ProcessBuilder} does). */
+    static void checkNoNul(List<String> values) throws IOException {
+        for (String value : values) {
+            if (value.indexOf('\u0000') >= 0) {
+                throw new IOException("invalid null character in command or environment: '" + value.replace('\u0000', '?') + "'");
+            }
+        }
+    }
+
+    /**
+     * Why {@code program} did not start, error number {@code errno} with the system's text for it:
+     * a {@link FileNotFoundException} naming the program if it was not found, in the JDK's words otherwise.
+     */
+    static IOException startFailure(String program, int errno, String text, boolean missing) {
+        if (missing) {
+            return new FileNotFoundException("No such program: '" + program
+                    + "' (not found on the PATH, or the file does not exist); give its full path or fix the PATH");
+        }
+        return new IOException("Cannot run program \"" + program + "\": error=" + errno + ", " + text);
+    }
+
+    /**
+     * A file to redirect a stream from or to that could not be opened, {@code message} saying so
+     * in {@code FileInputStream}'s words ({@code path (reason)}).
+     */
+    static IOException fileFailure(String message, boolean missing) {
+        return missing ? new FileNotFoundException(message) : new IOException(message);
+    }
+
+    /** The builder that runs {@code command} with {@code options}. */
+    static ProcessBuilder builder(List<String> command, SubprocessOptions options) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectInput(input(options.stdin()));
+        builder.redirectOutput(output(options.stdout()));
+        if (options.stderr().kind() == Stdio.Kind.STDOUT) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(output(options.stderr()));
+        }
+        if (options.cwd() != null) {
+            builder.directory(options.cwd().toFile());
+        }
+        if (options.env() != null) {
+            builder.environment().clear();
+            builder.environment().putAll(options.env());
+        }
+        return builder;
+    }
+
+    private static Redirect input(Stdio stdio) {
+        return switch (stdio.kind()) {
+            case PIPE -> Redirect.PIPE;
+            case INHERIT -> Redirect.INHERIT;
+            case DEVNULL -> Redirect.from(new File(isWindows() ? "NUL" : "/dev/null"));
+            case FILE -> Redirect.from(stdio.path().toFile());
+            case STDOUT, APPEND -> throw new IllegalArgumentException("stdin cannot be " + stdio);
+        };
+    }
+
+    private static Redirect output(Stdio stdio) {
+        return switch (stdio.kind()) {
+            case PIPE -> Redirect.PIPE;
+            case INHERIT -> Redirect.INHERIT;
+            case DEVNULL -> Redirect.DISCARD;
+            case FILE -> Redirect.to(stdio.path().toFile());
+            case APPEND -> Redirect.appendTo(stdio.path().toFile());
+            case STDOUT -> throw new IllegalArgumentException("only stderr can be Stdio.STDOUT");
+        };
     }
 
     /**
@@ -117,6 +201,13 @@ final class Spawn {
             return -(exitValue - 128);
         }
         return exitValue;
+    }
+
+    /** Refuses a number that is no signal. */
+    static void checkSignal(int signal) {
+        if (signal <= 0 || signal > HIGHEST_SIGNAL) {
+            throw new IllegalArgumentException("Not a signal number: " + signal + " (1 to " + HIGHEST_SIGNAL + ")");
+        }
     }
 
     /** The number of the signal named {@code name}, with or without its {@code SIG} prefix. */
@@ -138,9 +229,6 @@ final class Spawn {
      * {@code --enable-native-access}), which blocks the caller for about as long as a spawn.
      */
     static void signal(Process process, int signal) {
-        if (signal <= 0 || signal > HIGHEST_SIGNAL) {
-            throw new IllegalArgumentException("Not a signal number: " + signal + " (1 to " + HIGHEST_SIGNAL + ")");
-        }
         if (!process.isAlive()) {
             return;
         }

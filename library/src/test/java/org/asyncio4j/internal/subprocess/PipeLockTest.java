@@ -11,9 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Task;
-import org.asyncio4j.subprocess.Subprocess;
 import org.asyncio4j.subprocess.SubprocessOptions;
-import org.asyncio4j.subprocess.Subprocesses;
+import org.asyncio4j.subprocess.SubprocessProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,8 +29,10 @@ class PipeLockTest {
     void theLoopNeverParksOnAPipeLockBehindItsOwnTask() throws Exception {
         Asyncio.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
-            Subprocess p = Subprocesses.createSubprocessExec("cat", List.of(), SubprocessOptions.pipes());
-            PipePump stdin = (PipePump) p.transport().getPipeTransport(0);
+            // The pipe threads and their lock are the JDK path's.
+            ProcessTransport p = ProcessTransport.start(loop, List.of("cat"), SubprocessOptions.pipes(), new SubprocessProtocol() { },
+                    SpawnPath.JDK);
+            PipePump stdin = (PipePump) p.getPipeTransport(0);
             CountDownLatch held = new CountDownLatch(1);
             Thread holder = Thread.ofPlatform().start(() -> {
                 stdin.lock.lock();
@@ -51,7 +52,7 @@ class PipeLockTest {
             writer.await();
             holder.join();
             p.kill();
-            p.await();
+            p.awaitExit();
             assertThat(writer.isDone()).isTrue();
         });
     }
