@@ -294,16 +294,22 @@ public final class LoopGroup implements AutoCloseable {
                 loop.runForever();
             }
         } catch (Throwable error) {
-            failed.add(loop);
-            failure.compareAndSet(null, error);
-            SafeLog.log(Level.ERROR, () -> "A loop of " + this + " failed; the others go on", error);
+            fail(loop, error, "failed; the others go on");
         } finally {
             try {
                 Runner.finish(loop);
+            } catch (Throwable error) { // a second KeyboardInterrupt, from a callback of the clean-up
+                fail(loop, error, "failed while shutting down");
             } finally {
                 loop.close();
             }
         }
+    }
+
+    private void fail(EventLoop loop, Throwable error, String what) {
+        failed.add(loop);
+        failure.compareAndSet(null, error);
+        SafeLog.log(Level.ERROR, () -> "A loop of " + this + " " + what, error);
     }
 
     private EventLoop member(EventLoop loop) {
