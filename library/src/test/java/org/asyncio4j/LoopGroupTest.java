@@ -212,6 +212,34 @@ class LoopGroupTest {
         }
     }
 
+    @Test
+    void bodiesWithoutAResultAreSubmittedAndSpawnedAsCreateTaskTakesThem() throws Exception {
+        try (LoopGroup group = new LoopGroup(2)) {
+            EventLoop a = group.loops().get(0);
+            EventLoop b = group.loops().get(1);
+            List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<Void> submitted = group.submit(a, () -> {
+                ran.add("submitted to loop " + group.loops().indexOf(Asyncio.getRunningLoop()));
+            });
+            assertThat(submitted.get(10, TimeUnit.SECONDS)).isNull();
+            group.submit(b, () -> {
+                Future<Void> spawned = group.spawn(a, () -> {
+                    ran.add("spawned on loop " + group.loops().indexOf(Asyncio.getRunningLoop()));
+                });
+                assertThat(spawned.getLoop()).isSameAs(b); // a future of the caller's loop
+                spawned.await();
+                group.spawn(() -> {
+                    ran.add("spawned on the next loop");
+                }).await();
+            }).get(10, TimeUnit.SECONDS);
+            group.submit(() -> {
+                ran.add("submitted to the next loop");
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(ran).containsExactly("submitted to loop 0", "spawned on loop 0", "spawned on the next loop",
+                    "submitted to the next loop");
+        }
+    }
+
     /** waitFor's timer belongs to the waiting task's loop, not to the loop of the future it waits for. */
     @Test
     void waitForAFutureOfAnotherLoopTimesTheWaitOnTheWaitersOwnLoop() throws Exception {
