@@ -86,7 +86,8 @@ class HttpProtocol(asyncio.Protocol):
         self.transport.resume_reading()
 
 
-async def serve(mode, port):
+async def serve(mode, port, reuse_port=False):
+    """Serves until SIGTERM or SIGINT; with reuse_port, beside other processes on the same port."""
     loop = asyncio.get_running_loop()
     conns = set()
     refresh_date(loop)
@@ -105,9 +106,16 @@ async def serve(mode, port):
             writer.close()
 
     if mode == "streams":
-        server = await asyncio.start_server(handle, "127.0.0.1", port, backlog=1024)
+        server = await asyncio.start_server(handle, "127.0.0.1", port, backlog=1024, reuse_port=reuse_port)
     else:
-        server = await loop.create_server(lambda: HttpProtocol(conns), "127.0.0.1", port, backlog=1024)
+        server = await loop.create_server(lambda: HttpProtocol(conns), "127.0.0.1", port, backlog=1024,
+                                          reuse_port=reuse_port)
+    await serve_until_signalled(server, conns)
+
+
+async def serve_until_signalled(server, conns):
+    """Prints `READY <port>`; on SIGTERM or SIGINT closes the server and aborts the connections in `conns`."""
+    loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)

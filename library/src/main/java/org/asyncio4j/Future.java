@@ -288,11 +288,16 @@ public class Future<T> {
 
     /**
      * A {@code CompletableFuture} completed with this future's outcome; cancelling it cancels this
-     * future (through the loop, so any thread may do it).
+     * future (through the loop, so any thread may do it). Callable from any thread: from another
+     * thread while the loop runs, the step that follows this future runs on the loop's own thread
+     * (queued with {@link EventLoop#callSoonThreadsafe}), so the outcome arrives an iteration later.
      *
      * @return a new {@code CompletableFuture} that follows this future
      */
     public CompletableFuture<T> toCompletableFuture() {
+        if (loop.isRunning() && !loop.core().inLoop()) {
+            return LoopBridge.observe(this); // adding the callback from this thread would race with the loop's
+        }
         CompletableFuture<T> bridge = new CompletableFuture<>();
         if (state != PENDING) {
             transferTo(bridge);

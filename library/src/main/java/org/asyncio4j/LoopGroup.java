@@ -215,6 +215,18 @@ public final class LoopGroup implements AutoCloseable {
         return submit(next(), coroutine);
     }
 
+    /** {@link #submit(EventLoop, Coroutine)} for a body without a result. */
+    public CompletableFuture<Void> submit(EventLoop loop, AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return submit(loop, body.asCoroutine());
+    }
+
+    /** {@link #submit(Coroutine)} for a body without a result. */
+    public CompletableFuture<Void> submit(AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return submit(body.asCoroutine());
+    }
+
     /**
      * From a task or callback of any loop: runs {@code coroutine} as a task of {@code loop} and
      * returns a future of the <em>calling</em> loop for its outcome, to await or to combine with
@@ -236,6 +248,18 @@ public final class LoopGroup implements AutoCloseable {
     /** {@link #spawn(EventLoop, Coroutine)} on the {@link #next()} loop. */
     public <T> Future<T> spawn(Coroutine<T> coroutine) {
         return spawn(next(), coroutine);
+    }
+
+    /** {@link #spawn(EventLoop, Coroutine)} for a body without a result. */
+    public Future<Void> spawn(EventLoop loop, AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return spawn(loop, body.asCoroutine());
+    }
+
+    /** {@link #spawn(Coroutine)} for a body without a result. */
+    public Future<Void> spawn(AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return spawn(body.asCoroutine());
     }
 
     /** Whether {@link #close()} has been called. */
@@ -294,16 +318,22 @@ public final class LoopGroup implements AutoCloseable {
                 loop.runForever();
             }
         } catch (Throwable error) {
-            failed.add(loop);
-            failure.compareAndSet(null, error);
-            SafeLog.log(Level.ERROR, () -> "A loop of " + this + " failed; the others go on", error);
+            fail(loop, error, "failed; the others go on");
         } finally {
             try {
                 Runner.finish(loop);
+            } catch (Throwable error) { // a second KeyboardInterrupt, from a callback of the clean-up
+                fail(loop, error, "failed while shutting down");
             } finally {
                 loop.close();
             }
         }
+    }
+
+    private void fail(EventLoop loop, Throwable error, String what) {
+        failed.add(loop);
+        failure.compareAndSet(null, error);
+        SafeLog.log(Level.ERROR, () -> "A loop of " + this + " " + what, error);
     }
 
     private EventLoop member(EventLoop loop) {

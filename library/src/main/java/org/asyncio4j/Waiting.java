@@ -71,7 +71,8 @@ final class Waiting {
      */
     static <T> T waitFor(Future<T> future, Double timeoutSeconds) throws Exception {
         Objects.requireNonNull(future, "future");
-        if (timeoutSeconds != null && timeoutSeconds <= 0) {
+        EventLoop here = EventLoop.runningOrNull();
+        if (timeoutSeconds != null && timeoutSeconds <= 0 && (here == null || here == future.loop)) {
             if (future.isDone()) {
                 return future.result();
             }
@@ -84,7 +85,9 @@ final class Waiting {
                 throw timeout;
             }
         }
-        EventLoop loop = future.loop;
+        // The timer is the waiting task's: a future of another loop (a LoopGroup's) is awaited
+        // through the bridge, which cancels it on its own loop when the time is up.
+        EventLoop loop = here != null ? here : future.loop;
         Double deadline = timeoutSeconds == null ? null : loop.time() + timeoutSeconds;
         return new Timeout(loop, deadline).run(t -> future.await());
     }

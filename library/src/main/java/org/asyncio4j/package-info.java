@@ -73,9 +73,13 @@
  * <li>{@link Asyncio#runCoroutineThreadsafe}: actions before the call happen-before the
  *     coroutine starts; the coroutine's actions happen-before the returned
  *     {@code CompletableFuture} completes (so before its {@code join} returns).
- * <li>{@link Future#toCompletableFuture()}: the future's completion on the loop happens-before
- *     the {@code CompletableFuture}'s; cancelling the {@code CompletableFuture} from any thread
- *     reaches the future through {@code callSoonThreadsafe}.
+ * <li>{@link Future#toCompletableFuture()}, callable from any thread (off the loop's thread it
+ *     goes through {@code callSoonThreadsafe}): the future's completion on the loop
+ *     happens-before the {@code CompletableFuture}'s; cancelling the {@code CompletableFuture}
+ *     from any thread reaches the future through {@code callSoonThreadsafe}.
+ * <li>{@link Future#await()} by a task of another loop: the future is observed on its own loop
+ *     through that loop's {@code callSoonThreadsafe}, and its completion happens-before the
+ *     awaiting task resumes.
  * <li>{@link Asyncio#wrapFuture}: the {@code CompletionStage}'s completion on any
  *     thread happens-before the awaiting task resumes.
  * <li>{@link Asyncio#toThread} and {@link EventLoop#runInExecutor}: actions of the task before

@@ -213,6 +213,58 @@ class LoopGroupTest {
     }
 
     @Test
+    void bodiesWithoutAResultAreSubmittedAndSpawnedAsCreateTaskTakesThem() throws Exception {
+        try (LoopGroup group = new LoopGroup(2)) {
+            EventLoop a = group.loops().get(0);
+            EventLoop b = group.loops().get(1);
+            List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<Void> submitted = group.submit(a, () -> {
+                ran.add("submitted to loop " + group.loops().indexOf(Asyncio.getRunningLoop()));
+            });
+            assertThat(submitted.get(10, TimeUnit.SECONDS)).isNull();
+            group.submit(b, () -> {
+                Future<Void> spawned = group.spawn(a, () -> {
+                    ran.add("spawned on loop " + group.loops().indexOf(Asyncio.getRunningLoop()));
+                });
+                assertThat(spawned.getLoop()).isSameAs(b); // a future of the caller's loop
+                spawned.await();
+                group.spawn(() -> {
+                    ran.add("spawned on the next loop");
+                }).await();
+            }).get(10, TimeUnit.SECONDS);
+            group.submit(() -> {
+                ran.add("submitted to the next loop");
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(ran).containsExactly("submitted to loop 0", "spawned on loop 0", "spawned on the next loop",
+                    "submitted to the next loop");
+        }
+    }
+
+    /** waitFor's timer belongs to the waiting task's loop, not to the loop of the future it waits for. */
+    @Test
+    void waitForAFutureOfAnotherLoopTimesTheWaitOnTheWaitersOwnLoop() throws Exception {
+        try (LoopGroup group = new LoopGroup(2, true)) { // debug mode: a timer set on loop a from loop b is refused
+            EventLoop a = group.loops().get(0);
+            EventLoop b = group.loops().get(1);
+            Future<String> soon = group.submit(a, () -> {
+                Future<String> f = a.createFuture();
+                a.callLater(0.05, () -> f.setResult("set on loop a"));
+                return f;
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(group.submit(b, () -> Asyncio.waitFor(soon, 10.0)).get(10, TimeUnit.SECONDS)).isEqualTo("set on loop a");
+            Future<String> never = group.submit(a, () -> a.<String>createFuture()).get(10, TimeUnit.SECONDS);
+            CompletableFuture<String> timedOut = group.submit(b, () -> Asyncio.waitFor(never, 0.05));
+            assertThatThrownBy(() -> timedOut.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutError.class);
+            assertThat(group.submit(a, () -> {
+                while (!never.isDone()) {
+                    Asyncio.sleep(0.01);
+                }
+                return never.isCancelled();
+            }).get(10, TimeUnit.SECONDS)).as("the foreign future is cancelled on its own loop").isTrue();
+        }
+    }
+
+    @Test
     void badArgumentsAndClosingFromInsideAreRefusedClearly() throws Exception {
         assertThatThrownBy(() -> new LoopGroup(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
         try (LoopGroup group = new LoopGroup(1); EventLoop stranger = Asyncio.newEventLoop()) {

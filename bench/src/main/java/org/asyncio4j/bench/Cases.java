@@ -27,10 +27,10 @@ import org.asyncio4j.bench.cases.TimersCase;
 /**
  * Every asyncio4j case by name, in the order they run.
  *
- * <p>{@code echo}, {@code http} and {@code idle_conns} are not cases of this JVM: their servers
+ * <p>{@code echo}, {@code http}, {@code idle_conns}, {@code group_echo} and {@code group_http} are not cases of this JVM: their servers
  * ({@code org.asyncio4j.bench.echo}, {@code org.asyncio4j.bench.http}) run as processes of their
  * own under a load generator (the shared C one, wrk, a connection holder), in {@code bench/run}'s
- * {@code run_echo}, {@code run_http} and {@code run_idle_conns} steps; they are listed in
+ * {@code run_echo}, {@code run_http}, {@code run_idle_conns} and {@code run_group} steps; they are listed in
  * {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is accepted here and selects nothing.
  *
  * {@snippet :
@@ -42,7 +42,9 @@ public final class Cases {
     public static final Map<String, String> ELSEWHERE = Map.of(
             "echo", "bench/run measures it: echo server processes under the C load generator",
             "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk",
-            "idle_conns", "bench/run measures it: echo server processes holding idle connections");
+            "idle_conns", "bench/run measures it: echo server processes holding idle connections",
+            "group_echo", "bench/run measures it: echo servers on 1 and 2 loops under the C load generator",
+            "group_http", "bench/run measures it: HTTP/1.1 plaintext servers on 1 and 2 loops under wrk");
 
     private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
 

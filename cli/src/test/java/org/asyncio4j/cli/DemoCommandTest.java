@@ -38,11 +38,26 @@ class DemoCommandTest {
     }
 
     @Test
+    void theLoopGroupProgramShowsItsConnectionsOnBothLoopsUnderAHeadingBeyondAsyncio() throws Exception {
+        try (CliProcess demo = CliProcess.jar("demo", "every-core")) {
+            assertThat(demo.waitFor(60)).as(demo.text()).isZero();
+            List<String> lines = demo.output().stream().filter(line -> !line.isBlank()).toList();
+            assertThat(lines.subList(0, 6)).containsExactly(
+                    "=== every-core — one echo server over a group of loops, its connections spread over them (beyond asyncio) ===",
+                    "echo server on 2 loops, spread by HAND_OFF", "  client 1 echoed by loop 0", "  client 2 echoed by loop 1",
+                    "  client 3 echoed by loop 0", "  client 4 echoed by loop 1");
+            assertThat(lines.get(lines.size() - 2)).isEqualTo("every loop closed its connections");
+            assertThat(lines.getLast()).matches("--- \\d+\\.\\d\\d s");
+        }
+    }
+
+    @Test
     void listNamesEveryProgramAndAnUnknownNameIsRefusedWithTheChoices() throws Exception {
         try (CliProcess list = CliProcess.jar("demo", "--list")) {
             assertThat(list.waitFor(30)).isZero();
             assertThat(list.output()).anyMatch(line -> line.startsWith("factorial-gather "))
                     .anyMatch(line -> line.startsWith("echo "))
+                    .anyMatch(line -> line.startsWith("every-core "))
                     .anyMatch(line -> line.startsWith("cancel-on-interrupt "));
         }
         try (CliProcess wrong = CliProcess.jar("demo", "no-such-demo")) {

@@ -21,7 +21,7 @@ public final class Demo {
      * A program of the tour: what it shows, the seed it comes from, and how to run it.
      *
      * @param title one line saying what the program shows
-     * @param seed the number of the seed document it is ported from
+     * @param seed the number of the seed document it is ported from, or null for a program beyond asyncio
      * @param body runs the program, printing to the stream given to {@link #programs}
      */
     public record Program(String title, String seed, Runnable body) {
@@ -81,6 +81,8 @@ public final class Demo {
                 () -> EchoPair.run(out)));
         programs.put("subprocesses", new Program("create_subprocess_exec, _shell, communicate, terminate", "004",
                 () -> SubprocessSnippets.run(out)));
+        programs.put("every-core", new Program("one echo server over a group of loops, its connections spread over them", null,
+                () -> EchoEveryCore.run(out)));
         programs.put("cancel-on-interrupt", new Program("press Ctrl+C within 4 s: pending tasks are cancelled", "000",
                 () -> CancelOnInterrupt.run(out)));
         return programs;
@@ -102,7 +104,8 @@ public final class Demo {
 
     /** Runs one program under its heading, then prints the wall time it took. */
     public static void show(PrintStream out, String name, Program program) {
-        out.printf("%n=== %s — %s (seed %s) ===%n", name, program.title(), program.seed());
+        out.printf("%n=== %s — %s (%s) ===%n", name, program.title(),
+                program.seed() == null ? "beyond asyncio" : "seed " + program.seed());
         long start = System.nanoTime();
         program.body().run();
         out.printf("--- %.2f s%n", (System.nanoTime() - start) / 1e9);

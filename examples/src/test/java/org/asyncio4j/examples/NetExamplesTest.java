@@ -53,6 +53,22 @@ class NetExamplesTest {
     }
 
     @Test
+    void theTourProgramShowsConnectionsSpreadOverTwoLoops() {
+        List<String> lines = Output.of(EchoEveryCore::run);
+        assertThat(lines.subList(0, 5)).containsExactly("echo server on 2 loops, spread by HAND_OFF",
+                "  client 1 echoed by loop 0", "  client 2 echoed by loop 1", "  client 3 echoed by loop 0",
+                "  client 4 echoed by loop 1");
+        if (org.asyncio4j.net.GroupServer.reusePortBalances()) {
+            String reusePort = lines.get(5);
+            assertThat(reusePort).matches("spread by REUSE_PORT \\(the kernel picks\\): 16 clients, \\{loop \\d=\\d+(, loop \\d=\\d+)?\\}");
+            int answered = java.util.regex.Pattern.compile("=(\\d+)").matcher(reusePort).results()
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+            assertThat(answered).as("every client was answered").isEqualTo(16);
+        }
+        assertThat(lines.getLast()).isEqualTo("every loop closed its connections");
+    }
+
+    @Test
     void echoPairRunsServerAndClientOnOneLoop() {
         List<String> lines = Output.of(EchoPair::run);
         assertThat(lines.getFirst()).matches("echo server on /127\\.0\\.0\\.1:\\d+");

@@ -311,19 +311,18 @@ public final class GroupServer implements Server {
 
     /**
      * On the accepting loop: gives {@code client} to the next loop of the group, which serves it
-     * from then on; serves it here if that loop cannot take it any more (the group is closing).
+     * from then on (or closes it, if it closes first); serves it here if that loop is closed
+     * already or the group is closing.
      */
     private void handOff(SocketChannel client) {
         Shard here = shards.getFirst();
         try {
             EventLoop target = group.next();
-            if (target != here.loop) {
-                SocketServer server = shardOf(target).server;
-                target.callSoonThreadsafe(() -> server.adopt(client));
+            if (target != here.loop && shardOf(target).server.handOver(client)) {
                 return;
             }
         } catch (IllegalStateException closing) {
-            // the group or the target loop is closed: the connection stays here, where closing ends it too
+            // the group is closing: the connection stays here, where closing ends it too
         }
         here.server.adopt(client);
     }

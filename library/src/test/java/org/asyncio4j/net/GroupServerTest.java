@@ -263,6 +263,45 @@ class GroupServerTest {
         }
     }
 
+    /**
+     * A loop ends while the hand-over of a connection waits in its queue: the socket must be
+     * closed with the loop (the client sees the end), never left open with nothing to serve it.
+     * Here loop 1 fails with the hand-over queued behind the failing callback, and fails again in
+     * its clean-up before it reaches the hand-over.
+     */
+    @org.junit.jupiter.api.Test
+    void aConnectionHandedToALoopThatClosesBeforeTakingItIsClosedWithThatLoop() throws Exception {
+        LoopGroup group = new LoopGroup(2);
+        EventLoop target = group.loops().get(1);
+        GroupServer server = GroupServer.startServer(group, echoWithLoop(group), "127.0.0.1", 0, ServerOptions.defaults(),
+                StreamReader.DEFAULT_LIMIT, GroupServer.Spread.HAND_OFF);
+        try {
+            try (Client first = new Client(server.port())) {
+                assertThat(first.ask("one")).isEqualTo("loop0 one"); // the next connection goes to loop 1
+            }
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            target.callSoonThreadsafe(() -> {
+                int queued = target.statistics().readyCallbacks();
+                holding.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (target.statistics().readyCallbacks() == queued && System.nanoTime() < deadline) {
+                    Thread.onSpinWait(); // loop 1's thread is held here until the hand-over is queued
+                }
+                target.callSoon(() -> {
+                    throw new org.asyncio4j.KeyboardInterrupt(); // runs first in the clean-up, ending it too
+                });
+                throw new org.asyncio4j.KeyboardInterrupt();
+            });
+            assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+            try (Client second = new Client(server.port())) {
+                assertThat(second.endedByServer()).as("the handed-over connection was closed").isTrue();
+            }
+            assertThat(target.isClosed()).isTrue();
+        } finally {
+            assertThatThrownBy(group::close).isInstanceOf(org.asyncio4j.KeyboardInterrupt.class);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void badArgumentsAreRefusedClearly() throws Exception {
         try (LoopGroup group = new LoopGroup(1)) {

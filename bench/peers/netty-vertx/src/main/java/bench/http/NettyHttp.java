@@ -41,11 +41,12 @@ import java.util.concurrent.TimeUnit;
  * Netty entry are built: HttpServerCodec, then a handler that answers every request with the
  * plaintext response (a shared read-only body, the date refreshed once a second on the loop),
  * writing in channelRead and flushing once per read batch (channelReadComplete), so 16 pipelined
- * requests get one flush. Native epoll, exactly one event-loop thread for the acceptor and every
- * connection.
+ * requests get one flush. Native epoll, one event-loop thread for the acceptor and every
+ * connection by default; with LOOPS, that many threads in one group, the acceptor on one of them
+ * and the connections spread over all of them in turn (Netty's own way of using N cores).
  *
- * <p>Usage: {@code java -cp CLASSPATH bench.http.NettyHttp [PORT]}: binds 127.0.0.1 (PORT 0, the
- * default, is any free port), prints {@code READY <port>}, runs until SIGTERM.
+ * <p>Usage: {@code java -cp CLASSPATH bench.http.NettyHttp [PORT [LOOPS]]}: binds 127.0.0.1 (PORT 0,
+ * the default, is any free port), prints {@code READY <port>}, runs until SIGTERM.
  */
 public final class NettyHttp {
     private static final DateTimeFormatter DATE =
@@ -94,8 +95,9 @@ public final class NettyHttp {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        int loops = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Epoll.ensureAvailability(); // fail loudly rather than run something else
-        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory()); // ONE thread
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(loops, EpollIoHandler.newFactory()); // ONE thread unless LOOPS
         loop.next().scheduleAtFixedRate(() -> date = now(), 1, 1, TimeUnit.SECONDS);
         ServerBootstrap b = new ServerBootstrap()
                 .group(loop, loop)

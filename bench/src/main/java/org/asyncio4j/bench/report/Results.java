@@ -29,7 +29,10 @@ import java.util.Set;
  * their own. The HTTP servers' figures ({@code http_plaintext}, {@code http_pipelined16}) are
  * named and arranged the same way ({@code http_streams_plaintext} and so on), and so are the
  * idle connections' ({@code idle_conns}: resident bytes per connection, with the live heap per
- * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
+ * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}), and so
+ * are the loop-group cases' ({@code group_echo_1loop}, {@code group_http_2loops}, ..., with the server's
+ * requests per CPU-second and CPUs busy as {@code _per_cpu_s} and {@code _cpus} rows; the hand-off
+ * server {@code asyncio4j-handoff-protocol} is the column {@code asyncio4j-handoff}). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
  * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
  * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
  * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
@@ -56,14 +59,16 @@ public final class Results {
             "http_pipelined16", "http_pipelined16_cpu", "http_pipelined16_p99",
             "http_streams_plaintext", "http_streams_plaintext_cpu", "http_streams_plaintext_p99",
             "http_streams_pipelined16", "http_streams_pipelined16_cpu", "http_streams_pipelined16_p99",
-            "idle_conns", "idle_conns_heap", "idle_conns_streams", "idle_conns_streams_heap");
+            "idle_conns", "idle_conns_heap", "idle_conns_streams", "idle_conns_streams_heap",
+            "group_echo_1loop", "group_echo_2loops", "group_echo_streams_1loop", "group_echo_streams_2loops",
+            "group_http_1loop", "group_http_2loops", "group_http_streams_1loop", "group_http_streams_2loops");
     /** The prefixes of the server cases, measured by a load generator against a server process. */
-    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns");
+    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns", "group_echo_", "group_http_");
     private static final String STREAMS = "-streams";
     private static final String PROTOCOL = "-protocol";
 
-    /** A row's own median and CPU rows follow it. */
-    private static final List<String> DERIVED = List.of("", "_median", "_cpu");
+    /** A row's own median and CPU rows follow it (a group case's also its requests per CPU-second and CPUs busy). */
+    private static final List<String> DERIVED = List.of("", "_median", "_cpu", "_per_cpu_s", "_cpus");
 
     /** Each loop case bare and loaded, then {@code others}. */
     private static List<String> rowOrder(String... others) {
@@ -167,6 +172,12 @@ public final class Results {
         }
         if (figure.get("cpu_ns_per_req") instanceof Double cpu) {
             put(row + "_cpu", "server CPU ns/req", false, column, cpu);
+        }
+        if (figure.get("req_per_cpu_s") instanceof Double perCpuSecond) {
+            put(row + "_per_cpu_s", "requests per server CPU-second", true, column, perCpuSecond);
+        }
+        if (figure.get("server_cpus") instanceof Double cpus) {
+            put(row + "_cpus", "server CPUs busy", false, column, cpus);
         }
         if (figure.get("p99_us") instanceof Double p99) {
             put(row + "_p99", "p99 latency µs", false, column, p99);

@@ -24,9 +24,10 @@ public final class Targets {
         boolean echo = measured(results, "echo_");
         boolean http = measured(results, "http_");
         boolean idle = measured(results, "idle_conns");
+        boolean group = measured(results, "group_");
         boolean others = results.rows().stream()
                 .anyMatch(row -> Results.SERVER_CASES.stream().noneMatch(row.key()::startsWith));
-        if (others || !(echo || http || idle)) {
+        if (others || !(echo || http || idle || group)) {
             microTargets(out, results);
         }
         if (echo) {
@@ -40,6 +41,9 @@ public final class Targets {
                     "asyncio4j", "idle_conns", "uvloop", 1);
             check(out, results, "idle connection memory (RSS) of the streams server at most twice uvloop protocol's",
                     "idle_conns_streams", "asyncio4j", "idle_conns", "uvloop", 2);
+        }
+        if (group) {
+            groupTargets(out, results);
         }
         return out.toString();
     }
@@ -122,6 +126,39 @@ public final class Targets {
         }
     }
 
+    /**
+     * Issue 17's targets. The load generator shares the machine's two CPUs, so what two loops can
+     * serve is judged by the work each CPU-second of the server does: two loops, each given a CPU,
+     * would serve 2 × (requests per server CPU-second at 2 loops), one loop given one CPU 1 × its
+     * own; the target is that this projection reaches 1.8× (so at most about 11% more CPU per
+     * request on two loops than on one).
+     */
+    private static void groupTargets(StringBuilder out, Results results) {
+        for (String kase : new String[] {"echo", "http"}) {
+            String one = "group_" + kase + "_1loop";
+            String two = "group_" + kase + "_2loops";
+            String name = "group " + kase + (kase.equals("echo") ? " 64B" : " plaintext");
+            for (String system : new String[] {"asyncio4j", "asyncio4j-handoff", "netty-epoll", "uvloop"}) {
+                String label = name + (system.equals("asyncio4j") ? "" : " (information: " + system + ")")
+                        + ": 2 loops serve >= 1.8x one loop's requests per CPU-second of work available"
+                        + " (2 x req/CPU-s at 2 loops / req/CPU-s at 1 loop)";
+                Double twoLoops = results.value(two + "_per_cpu_s", system);
+                Double oneLoop = results.value(one + "_per_cpu_s", system.equals("asyncio4j-handoff") ? "asyncio4j" : system);
+                if (system.equals("asyncio4j") || (twoLoops != null && oneLoop != null)) {
+                    ratio(out, label, twoLoops == null ? null : 2 * twoLoops, oneLoop, 1.8, true);
+                }
+            }
+            check(out, results, name + " server CPU per request at most Netty's, 1 loop", one + "_cpu", "asyncio4j",
+                    one + "_cpu", "netty-epoll", 1);
+            check(out, results, name + " server CPU per request at most Netty's, 2 loops", two + "_cpu", "asyncio4j",
+                    two + "_cpu", "netty-epoll", 1);
+            check(out, results, name + " server CPU per request vs uvloop's, 2 loops (information)", two + "_cpu",
+                    "asyncio4j", two + "_cpu", "uvloop", 1);
+            check(out, results, name + " requests/s on 2 loops vs 1, CPUs shared with the load (information)", two,
+                    "asyncio4j", one, "asyncio4j", 1, true);
+        }
+    }
+
     /** A rate target: asyncio4j's figure in {@code row} at least {@code system}'s. */
     private static void atLeast(StringBuilder out, Results results, String target, String row, String system) {
         check(out, results, target, row, "asyncio4j", row, system, 1, true);
@@ -136,9 +173,19 @@ public final class Targets {
             String rowB, String systemB, double limit, boolean higherIsBetter) {
         Double a = results.value(rowA, systemA);
         Double b = results.value(rowB, systemB);
+        if (a == null || b == null || b <= 0) {
+            out.append("  ").append(target).append(": not measured (")
+                    .append(a == null ? systemA + " " + rowA : systemB + " " + rowB).append(" missing)\n");
+            return;
+        }
+        ratio(out, target, a, b, limit, higherIsBetter);
+    }
+
+    /** One target line: a / b against {@code limit}, or "not measured" if either is missing. */
+    private static void ratio(StringBuilder out, String target, Double a, Double b, double limit, boolean higherIsBetter) {
         out.append("  ").append(target).append(": ");
         if (a == null || b == null || b <= 0) {
-            out.append("not measured (").append(a == null ? systemA + " " + rowA : systemB + " " + rowB).append(" missing)\n");
+            out.append("not measured\n");
             return;
         }
         double ratio = a / b;

@@ -14,7 +14,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,19 +29,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The echo benchmark's servers, each started as its own JVM exactly as {@code bench/run} starts
  * it: it announces its port, echoes every byte back in order on interleaved connections
  * (including a message far larger than one read, so flow control runs), takes a reset connection
- * in its stride, and exits with status 0 on SIGTERM.
+ * in its stride, and exits with status 0 on SIGTERM. The {@code group_echo} case's server is run the
+ * same way on two loops, spreading its connections by {@code SO_REUSEPORT} and by hand-off.
  */
 @Timeout(60)
 class EchoServersTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {StreamsEchoServer.class, ProtocolEchoServer.class})
-    void echoesEveryByteAndExitsCleanlyOnSigterm(Class<?> main, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"StreamsEchoServer 0", "ProtocolEchoServer 0", "GroupEchoServer protocol 2 reuse_port 0",
+            "GroupEchoServer streams 2 reuse_port 0", "GroupEchoServer protocol 2 hand_off 0"})
+    void echoesEveryByteAndExitsCleanlyOnSigterm(String mainAndArguments, @TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("stderr.txt");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                main.getName(), "0")
-                .redirectError(stderr.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
+        List<String> words = List.of(mainAndArguments.split(" "));
+        command.add(EchoServersTest.class.getPackageName() + "." + words.getFirst());
+        command.addAll(words.subList(1, words.size()));
+        Process server = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try {
             int port = readyPort(server);
             try (Socket a = new Socket("127.0.0.1", port); Socket b = new Socket("127.0.0.1", port)) {

@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The http benchmark's servers, each started as its own JVM as {@code bench/run} starts it: it
  * answers one request, then 16 pipelined ones sent in one write, then two split inside a head's
  * {@code CRLF CRLF} over two writes, with the plaintext response each, on one kept-alive
- * connection, and exits with status 0 on SIGTERM.
+ * connection, and exits with status 0 on SIGTERM. The {@code group_http} case's server is run the
+ * same way on two loops, spreading its connections by {@code SO_REUSEPORT} and by hand-off.
  */
 @Timeout(60)
 class HttpServersTest {
@@ -34,13 +37,17 @@ class HttpServersTest {
             + "\\d{2}:\\d{2}:\\d{2} GMT\r\n\r\nHello, World!");
 
     @ParameterizedTest
-    @ValueSource(classes = {StreamsHttpServer.class, ProtocolHttpServer.class})
-    void answersEveryRequestOfAKeptAliveConnectionAndExitsOnSigterm(Class<?> main, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"StreamsHttpServer 0", "ProtocolHttpServer 0", "GroupHttpServer protocol 2 reuse_port 0",
+            "GroupHttpServer streams 2 hand_off 0"})
+    void answersEveryRequestOfAKeptAliveConnectionAndExitsOnSigterm(String mainAndArguments, @TempDir Path dir)
+            throws Exception {
         Path stderr = dir.resolve("stderr.txt");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                main.getName(), "0")
-                .redirectError(stderr.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
+        List<String> words = List.of(mainAndArguments.split(" "));
+        command.add(HttpServersTest.class.getPackageName() + "." + words.getFirst());
+        command.addAll(words.subList(1, words.size()));
+        Process server = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try {
             String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();

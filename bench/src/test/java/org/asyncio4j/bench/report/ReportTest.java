@@ -167,6 +167,37 @@ class ReportTest {
     }
 
     @Test
+    void loopGroupCasesGoInRowsPerLoopCountAndAreJudgedPerCpuSecond(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, """
+                {"system":"asyncio4j-protocol","case":"group_echo_1loop","n":100,"value":60000.0,"unit":"req/s","loops":1,"cpu_ns_per_req":10000.0,"req_per_cpu_s":100000,"server_cpus":0.60,"p99_us":3000}
+                {"system":"asyncio4j-protocol","case":"group_echo_2loops","n":100,"value":70000.0,"unit":"req/s","loops":2,"cpu_ns_per_req":10526.3,"req_per_cpu_s":95000,"server_cpus":0.74,"p99_us":2500}
+                {"system":"asyncio4j-streams","case":"group_echo_2loops","n":100,"value":50000.0,"unit":"req/s","loops":2,"cpu_ns_per_req":15000.0,"req_per_cpu_s":66667,"server_cpus":0.75,"p99_us":4000}
+                {"system":"asyncio4j-handoff-protocol","case":"group_echo_2loops","n":100,"value":65000.0,"unit":"req/s","loops":2,"cpu_ns_per_req":12500.0,"req_per_cpu_s":80000,"server_cpus":0.81,"p99_us":2600}
+                {"system":"netty-epoll","case":"group_echo_1loop","n":100,"value":65000.0,"unit":"req/s","loops":1,"cpu_ns_per_req":9000.0,"req_per_cpu_s":111111,"server_cpus":0.58,"p99_us":2000}
+                {"system":"netty-epoll","case":"group_echo_2loops","n":100,"value":75000.0,"unit":"req/s","loops":2,"cpu_ns_per_req":11000.0,"req_per_cpu_s":90909,"server_cpus":0.83,"p99_us":2000}
+                """);
+        Results r = Results.read(file);
+        assertThat(r.systems()).containsExactly("asyncio4j", "netty-epoll", "asyncio4j-handoff");
+        assertThat(r.value("group_echo_2loops_per_cpu_s", "asyncio4j")).isEqualTo(95000.0);
+        assertThat(r.value("group_echo_streams_2loops", "asyncio4j")).isEqualTo(50000.0);
+        assertThat(r.value("group_echo_2loops_cpus", "asyncio4j-handoff")).isEqualTo(0.81);
+        assertThat(r.rows()).extracting(Row::key).containsSubsequence("group_echo_1loop", "group_echo_1loop_cpu",
+                "group_echo_1loop_per_cpu_s", "group_echo_1loop_cpus", "group_echo_2loops");
+        assertThat(Targets.render(r))
+                .contains("group echo 64B: 2 loops serve >= 1.8x one loop's requests per CPU-second of work available"
+                        + " (2 x req/CPU-s at 2 loops / req/CPU-s at 1 loop): 190,000 / 100,000 = 1.90x -> met")
+                .contains("group echo 64B (information: asyncio4j-handoff): 2 loops serve >= 1.8x one loop's requests per"
+                        + " CPU-second of work available (2 x req/CPU-s at 2 loops / req/CPU-s at 1 loop): 160,000 / 100,000"
+                        + " = 1.60x -> MISSED")
+                .contains("group echo 64B server CPU per request at most Netty's, 1 loop: 10,000 / 9,000 = 1.11x -> MISSED")
+                .contains("group echo 64B server CPU per request at most Netty's, 2 loops: 10,526 / 11,000 = 0.96x -> met")
+                .contains("group http plaintext: 2 loops serve >= 1.8x one loop's requests per CPU-second of work"
+                        + " available (2 x req/CPU-s at 2 loops / req/CPU-s at 1 loop): not measured")
+                .doesNotContain("information: uvloop").doesNotContain("spawn");
+    }
+
+    @Test
     void aRunWithoutEchoHasNoEchoTargets(@TempDir Path dir) throws Exception {
         assertThat(Targets.render(results(dir))).doesNotContain("echo");
     }

@@ -55,11 +55,13 @@ public final class Listeners {
 
     /**
      * A server of {@code loop} with no listening socket, serving the connections another loop's
-     * server accepts and hands over ({@link SocketServer#adopt}): a loop group's shard.
+     * server accepts and hands over ({@link SocketServer#handOver}): a loop group's shard. Loop
+     * thread only.
      */
     public static SocketServer createShard(EventLoop loop, Supplier<? extends BaseProtocol> protocolFactory,
                                            ServerOptions options) throws IOException {
         SocketServer shard = new SocketServer(loop, List.of(), withTls(loop, protocolFactory, options), options.backlog());
+        shard.receiveHandOvers();
         shard.startServing();
         return shard;
     }

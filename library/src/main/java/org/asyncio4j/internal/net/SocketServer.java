@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.asyncio4j.EventLoop;
@@ -45,8 +46,13 @@ public final class SocketServer implements Server {
     private Future<Void> servingForever;
     /** Where accepted connections go: this server itself, or another loop's (a loop group's hand-off). */
     private Consumer<SocketChannel> acceptor = this::adopt;
+    /** Sockets other loops handed over ({@link #handOver}) that this loop has not adopted yet; thread-safe. */
+    private final Set<SocketChannel> handedOver = ConcurrentHashMap.newKeySet();
+    /** Closes what is still handed over if the loop closes first; registered by {@link #receiveHandOvers()}. */
+    private final Runnable closeHandedOver = this::closeHandedOver;
     private boolean serving;
-    private boolean closed;
+    /** Volatile: {@link #handOver} reads it from other loops' threads. */
+    private volatile boolean closed;
 
     /** Takes ownership of bound, listening {@code channels}; accepts nothing until {@link #startServing()}. */
     public SocketServer(EventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends BaseProtocol> protocolFactory,
@@ -129,6 +135,7 @@ public final class SocketServer implements Server {
             servingForever.cancel();
             servingForever = null;
         }
+        forgetHandOversIfDone();
         wakeUpIfDone();
     }
 
@@ -191,6 +198,60 @@ public final class SocketServer implements Server {
      */
     public void handAcceptedTo(Consumer<SocketChannel> target) {
         acceptor = target;
+    }
+
+    /**
+     * Makes this server take connections accepted on other loops ({@link #handOver}): from now on
+     * a socket handed over is closed with this loop if the loop closes before adopting it. Loop
+     * thread only, before the first hand-over.
+     */
+    public void receiveHandOvers() {
+        CoreAccess.coreOf(loop).addCloseHook(closeHandedOver);
+    }
+
+    /**
+     * From another loop's thread: has this server's loop {@link #adopt} {@code client}. The socket
+     * is never dropped: closed here if this server is closed, and closed with this loop if the loop
+     * closes before it runs the hand-over (a loop group shutting down, or a loop of it failing).
+     *
+     * @return false if this server's loop is closed already: the socket is still the caller's
+     */
+    public boolean handOver(SocketChannel client) {
+        handedOver.add(client);
+        // closed is read after the add, as close() reads the set after setting closed: one side
+        // sees the other, so either the socket is closed here or the close hook stays registered
+        // until the callback below has run.
+        boolean closedHere = closed && handedOver.remove(client);
+        if (closedHere) {
+            Channels.closeQuietly(client);
+        }
+        try {
+            loop.callSoonThreadsafe(() -> {
+                if (handedOver.remove(client)) {
+                    adopt(client);
+                }
+                forgetHandOversIfDone();
+            });
+            return true;
+        } catch (IllegalStateException loopClosed) {
+            return closedHere || !handedOver.remove(client); // if not ours any more, the close hook closed it
+        }
+    }
+
+    /** Once closed with no hand-over in flight, the close hook has nothing left to do. Loop thread only. */
+    private void forgetHandOversIfDone() {
+        if (closed && handedOver.isEmpty()) {
+            CoreAccess.coreOf(loop).removeCloseHook(closeHandedOver);
+        }
+    }
+
+    /** The loop closes: the sockets handed over that it never adopted are closed, not leaked. */
+    private void closeHandedOver() {
+        for (SocketChannel client : handedOver) {
+            if (handedOver.remove(client)) {
+                Channels.closeQuietly(client);
+            }
+        }
     }
 
     /**
