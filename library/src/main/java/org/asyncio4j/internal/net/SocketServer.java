@@ -206,7 +206,7 @@ public final class SocketServer implements Server {
      * thread only, before the first hand-over.
      */
     public void receiveHandOvers() {
-        CoreAccess.coreOf(loop).addCloseHook(closeHandedOver);
+        LOOPS.io(loop).addCloseHook(closeHandedOver);
     }
 
     /**
@@ -241,7 +241,7 @@ public final class SocketServer implements Server {
     /** Once closed with no hand-over in flight, the close hook has nothing left to do. Loop thread only. */
     private void forgetHandOversIfDone() {
         if (closed && handedOver.isEmpty()) {
-            CoreAccess.coreOf(loop).removeCloseHook(closeHandedOver);
+            LOOPS.io(loop).removeCloseHook(closeHandedOver);
         }
     }
 
