@@ -31,7 +31,9 @@ import org.asyncio4j.bench.cases.TimersCase;
  * ({@code org.asyncio4j.bench.echo}, {@code org.asyncio4j.bench.http}) run as processes of their
  * own under a load generator (the shared C one, wrk, a connection holder), in {@code bench/run}'s
  * {@code run_echo}, {@code run_http} and {@code run_idle_conns} steps; they are listed in
- * {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is accepted here and selects nothing.
+ * {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is accepted here and selects nothing;
+ * so is {@code tls} (TLS echo servers under the C TLS load generator, {@code run_tls}).
+ * {@code blocking_jdbc} runs here but needs the PostgreSQL server {@code bench/run} starts.
  *
  * {@snippet :
  * for (BenchCase c : Cases.select(List.of("spawn", "switch"))) { ... }
@@ -42,7 +44,8 @@ public final class Cases {
     public static final Map<String, String> ELSEWHERE = Map.of(
             "echo", "bench/run measures it: echo server processes under the C load generator",
             "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk",
-            "idle_conns", "bench/run measures it: echo server processes holding idle connections");
+            "idle_conns", "bench/run measures it: echo server processes holding idle connections",
+            "tls", "bench/run measures it: TLS echo server processes under the C TLS load generator");
 
     private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
 
@@ -52,7 +55,7 @@ public final class Cases {
                 new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
                 new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase(), new BlockingCase(BlockingCase.Call.SLEEP),
                 new BlockingCase(BlockingCase.Call.FILE), new BlockingCase(BlockingCase.Call.FILE_TO_THREAD),
-                new BlockingCase(BlockingCase.Call.SOCKET))) {
+                new BlockingCase(BlockingCase.Call.SOCKET), new BlockingCase(BlockingCase.Call.JDBC))) {
             ALL.put(c.name(), c);
         }
     }

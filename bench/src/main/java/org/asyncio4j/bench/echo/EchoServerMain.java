@@ -3,6 +3,7 @@
 
 package org.asyncio4j.bench.echo;
 
+import java.nio.file.Path;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
@@ -14,7 +15,8 @@ import sun.misc.Signal;
  * What the echo and HTTP server mains share, as the peers' servers behave: listen on 127.0.0.1
  * (port 0, the default, picks a free one), print {@code READY <port>} on stdout once listening,
  * serve until SIGTERM (or Ctrl+C), then close the listener, abort the open connections and exit
- * with status 0.
+ * with status 0. {@code --tls KEYSTORE.p12} (the {@code tls} case) serves TLS with the key and
+ * certificate of that PKCS#12 file ({@link BenchTls}).
  *
  * {@snippet :
  * EchoServerMain.run(args, "StreamsEchoServer", (host, port, options) ->
@@ -35,7 +37,13 @@ public final class EchoServerMain {
     }
 
     public static void run(String[] args, String name, Starter starter) throws Exception {
+        ServerOptions options = OPTIONS;
+        if (args.length == 3 && args[1].equals("--tls")) {
+            options = options.ssl(BenchTls.serverContext(Path.of(args[2])));
+            args = new String[] {args[0]};
+        }
         int port = port(args, name);
+        ServerOptions listen = options;
         Asyncio.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Future<Void> terminated = loop.createFuture();
@@ -45,7 +53,7 @@ public final class EchoServerMain {
                     terminated.setResult(null);
                 }
             }));
-            Server server = starter.start("127.0.0.1", port, OPTIONS);
+            Server server = starter.start("127.0.0.1", port, listen);
             System.out.println("READY " + server.port());
             System.out.flush();
             try {
@@ -79,7 +87,8 @@ public final class EchoServerMain {
 
     private static void usage(String name, String problem) {
         System.err.println(problem);
-        System.err.println("usage: " + name + " [PORT]   (0, the default: any free port; listens on 127.0.0.1)");
+        System.err.println("usage: " + name + " [PORT [--tls KEYSTORE.p12]]   (0, the default: any free port;"
+                + " listens on 127.0.0.1; the keystore's password is " + BenchTls.PASSWORD + ")");
         System.exit(2);
     }
 }

@@ -29,7 +29,9 @@ import java.util.Set;
  * their own. The HTTP servers' figures ({@code http_plaintext}, {@code http_pipelined16}) are
  * named and arranged the same way ({@code http_streams_plaintext} and so on), and so are the
  * idle connections' ({@code idle_conns}: resident bytes per connection, with the live heap per
- * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
+ * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}),
+ * and so are the TLS servers' ({@code tls_echo_64B}, {@code tls_echo_16384B}, {@code tls_handshakes};
+ * the streams servers' {@code tls_streams_echo_64B} and so on). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
  * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
  * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
  * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
@@ -56,9 +58,14 @@ public final class Results {
             "http_pipelined16", "http_pipelined16_cpu", "http_pipelined16_p99",
             "http_streams_plaintext", "http_streams_plaintext_cpu", "http_streams_plaintext_p99",
             "http_streams_pipelined16", "http_streams_pipelined16_cpu", "http_streams_pipelined16_p99",
-            "idle_conns", "idle_conns_heap", "idle_conns_streams", "idle_conns_streams_heap");
+            "idle_conns", "idle_conns_heap", "idle_conns_streams", "idle_conns_streams_heap",
+            "tls_echo_64B", "tls_echo_64B_cpu", "tls_echo_64B_p99", "tls_echo_16384B", "tls_echo_16384B_cpu",
+            "tls_echo_16384B_p99", "tls_handshakes", "tls_handshakes_cpu", "tls_handshakes_p99",
+            "tls_streams_echo_64B", "tls_streams_echo_64B_cpu", "tls_streams_echo_64B_p99",
+            "tls_streams_echo_16384B", "tls_streams_echo_16384B_cpu", "tls_streams_echo_16384B_p99",
+            "tls_streams_handshakes", "tls_streams_handshakes_cpu", "tls_streams_handshakes_p99");
     /** The prefixes of the server cases, measured by a load generator against a server process. */
-    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns");
+    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns", "tls_");
     private static final String STREAMS = "-streams";
     private static final String PROTOCOL = "-protocol";
 

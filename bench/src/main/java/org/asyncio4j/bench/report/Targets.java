@@ -24,9 +24,10 @@ public final class Targets {
         boolean echo = measured(results, "echo_");
         boolean http = measured(results, "http_");
         boolean idle = measured(results, "idle_conns");
+        boolean tls = measured(results, "tls_");
         boolean others = results.rows().stream()
                 .anyMatch(row -> Results.SERVER_CASES.stream().noneMatch(row.key()::startsWith));
-        if (others || !(echo || http || idle)) {
+        if (others || !(echo || http || idle || tls)) {
             microTargets(out, results);
         }
         if (echo) {
@@ -40,6 +41,9 @@ public final class Targets {
                     "asyncio4j", "idle_conns", "uvloop", 1);
             check(out, results, "idle connection memory (RSS) of the streams server at most twice uvloop protocol's",
                     "idle_conns_streams", "asyncio4j", "idle_conns", "uvloop", 2);
+        }
+        if (tls) {
+            tlsTargets(out, results);
         }
         return out.toString();
     }
@@ -85,9 +89,11 @@ public final class Targets {
         for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50", "readline"}) {
             check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
         }
-        for (String kase : new String[] {"blocking_sleep", "blocking_file", "blocking_socket"}) {
+        for (String kase : new String[] {"blocking_sleep", "blocking_file", "blocking_socket", "blocking_jdbc"}) {
             check(out, results, kase + " ticker lateness at most uvloop's with to_thread (information)", kase,
                     "asyncio4j", kase, "uvloop", 1);
+            check(out, results, kase + " ticker lateness at most the JDK's default virtual threads' (information)", kase,
+                    "asyncio4j", kase, "java-vthreads", 1);
         }
         check(out, results, "switch at stack depth 50 vs at the top (information)", "switch_depth50", "asyncio4j",
                 "switch", "asyncio4j", 1.3);
@@ -119,6 +125,18 @@ public final class Targets {
             atLeast(out, results, "http " + variant + " >= Vert.x (information)", row, "vertx");
             atLeast(out, results, "http " + variant + " streams >= uvloop's streams (information)",
                     "http_streams_" + variant, "uvloop");
+        }
+    }
+
+    private static void tlsTargets(StringBuilder out, Results results) {
+        for (String variant : new String[] {"echo_64B", "echo_16384B", "handshakes"}) {
+            String row = "tls_" + variant;
+            String what = "tls " + variant.replace('_', ' ');
+            atLeast(out, results, what + " >= uvloop with ssl", row, "uvloop");
+            atLeast(out, results, what + " >= Netty's SslHandler, JDK provider (information)", row, "netty-epoll");
+            check(out, results, what + " server CPU per request vs uvloop's (information)", row + "_cpu",
+                    "asyncio4j", row + "_cpu", "uvloop", 1);
+            atLeast(out, results, what + " streams >= uvloop's streams (information)", "tls_streams_" + variant, "uvloop");
         }
     }
 
