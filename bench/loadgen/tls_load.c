@@ -6,7 +6,7 @@
  * thread, loopback only).
  *
  * Build:  gcc -O2 -Wall -Wextra -o tls_load tls_load.c -lssl -lcrypto   (bench/run does it)
- * Usage:  tls_load --port P --conns C --seconds T [--warmup W] (--size S | --handshakes)
+ * Usage:  tls_load --port P --conns C --seconds T [--warmup W] [--server-pid PID] (--size S | --handshakes)
  *
  * Every connection offers TLS 1.3 only, the one cipher suite TLS_AES_128_GCM_SHA256 and the one
  * key-exchange group X25519, so every server negotiates the same; it does not check the server's
@@ -19,11 +19,14 @@
  *                 byte and waits for its echo (so the server has finished its side), sends
  *                 close_notify and closes with a reset (no TIME_WAIT port exhaustion), then starts
  *                 again; a request is one such connection.
- * Requests completing in [W, W+T) s after start are counted; latency runs from the start of the
- * request (its write, or its connect) to its last byte back.
+ * Requests completing in [W, W+T) s after the start are counted; in echo mode the start is when
+ * every connection has finished its handshake (at most 60 s), so that the window holds echoes
+ * only. Latency runs from the start of the request (its write, or its connect) to its last byte
+ * back. --server-pid: the server's CPU time (user + system, /proc/PID/stat) over the window is
+ * reported as server_cpu_ns_per_req.
  * Output: ONE JSON line
  *   {"requests":..,"seconds":..,"rps":..,"p50_us":..,"p99_us":..,"errors":..,
- *    "client_cpu_pct":..,"tls":"TLSv1.3 TLS_AES_128_GCM_SHA256 X25519"}
+ *    "client_cpu_pct":..,"server_cpu_ns_per_req":..,"tls":"TLSv1.3 TLS_AES_128_GCM_SHA256 X25519"}
  * client_cpu_pct is this process's CPU time over the measured window (100 = one CPU busy: the
  * load generator would then be the bottleneck). Exit status 0, or 1 if errors > 0, 2 bad usage.
  */
@@ -69,6 +72,7 @@ static unsigned char *g_pattern, *g_rbuf;
 static uint64_t g_measure_ns, g_end_ns, g_requests, g_errors;
 static uint64_t *g_hist;
 static char g_tls[128] = "";
+static int g_established, g_server_pid;
 
 static uint64_t now_ns(void) {
     struct timespec ts;
@@ -81,6 +85,21 @@ static uint64_t cpu_ns(void) {
     getrusage(RUSAGE_SELF, &ru);
     return ((uint64_t)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000ull
            + ((uint64_t)ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000ull;
+}
+
+/* The server's user + system CPU time in ns (fields 14 and 15 of /proc/PID/stat), or 0. */
+static uint64_t server_cpu_ns(void) {
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", g_server_pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    char *p = strrchr(buf, ')');
+    unsigned long long utime = 0, stime = 0;
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2) return 0;
+    return (utime + stime) * (1000000000ull / (uint64_t)sysconf(_SC_CLK_TCK));
 }
 
 static const unsigned char *message(const conn_t *c) {
@@ -175,6 +194,7 @@ static void drive(conn_t *c) {
             c->st = WRITING;
             c->off = 0;
             if (!g_handshakes) c->start_ns = now_ns();
+            g_established++;
             break;
         case WRITING:
             r = SSL_write(c->ssl, message(c) + c->off, (int)(len - c->off));
@@ -225,7 +245,8 @@ int main(int argc, char **argv) {
     double seconds = 0, warmup = 0;
     static const struct option opts[] = {
         {"port", 1, 0, 'p'}, {"conns", 1, 0, 'c'}, {"seconds", 1, 0, 't'}, {"warmup", 1, 0, 'w'},
-        {"size", 1, 0, 's'}, {"handshakes", 0, 0, 'H'}, {0, 0, 0, 0}};
+        {"size", 1, 0, 's'}, {"handshakes", 0, 0, 'H'}, {"server-pid", 1, 0, 'P'},
+        {0, 0, 0, 0}};
     for (int o; (o = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
         switch (o) {
         case 'p': port = atoi(optarg); break;
@@ -234,6 +255,7 @@ int main(int argc, char **argv) {
         case 'w': warmup = atof(optarg); break;
         case 's': g_size = (size_t)atol(optarg); break;
         case 'H': g_handshakes = 1; break;
+        case 'P': g_server_pid = atoi(optarg); break;
         default: usage();
         }
     }
@@ -270,18 +292,31 @@ int main(int argc, char **argv) {
     setrlimit(RLIMIT_NOFILE, &rl);
 
     g_ep = epoll_create1(0);
-    uint64_t start = now_ns();
-    g_measure_ns = start + (uint64_t)(warmup * 1e9);
-    g_end_ns = g_measure_ns + (uint64_t)(seconds * 1e9);
+    uint64_t start = now_ns(), setup_deadline = start + 60000000000ull;
+    g_measure_ns = g_end_ns = UINT64_MAX; /* echo: set once every connection is established */
+    if (g_handshakes) {
+        g_measure_ns = start + (uint64_t)(warmup * 1e9);
+        g_end_ns = g_measure_ns + (uint64_t)(seconds * 1e9);
+    }
     for (int i = 0; i < conns; i++) {
         if (open_conn(&cs[i]) < 0) { g_errors++; cs[i].fd = -1; }
     }
-    uint64_t cpu0 = 0;
+    uint64_t cpu0 = 0, server0 = 0;
     int measuring = 0;
     struct epoll_event evs[256];
     for (;;) {
         uint64_t t = now_ns();
-        if (!measuring && t >= g_measure_ns) { cpu0 = cpu_ns(); measuring = 1; }
+        if (g_measure_ns == UINT64_MAX) {
+            if (g_established + (int)g_errors >= conns) {
+                g_measure_ns = t + (uint64_t)(warmup * 1e9);
+                g_end_ns = g_measure_ns + (uint64_t)(seconds * 1e9);
+            } else if (t >= setup_deadline) {
+                fprintf(stderr, "tls_load: only %d of %d connections finished their handshake in 60 s\n", g_established, conns);
+                g_errors++;
+                break;
+            }
+        }
+        if (!measuring && t >= g_measure_ns) { cpu0 = cpu_ns(); server0 = server_cpu_ns(); measuring = 1; }
         if (t >= g_end_ns || g_errors >= MAX_ERRORS) break;
         int n = epoll_wait(g_ep, evs, 256, 50);
         for (int i = 0; i < n; i++) {
@@ -289,12 +324,15 @@ int main(int argc, char **argv) {
             if (c->fd >= 0) drive(c);
         }
     }
-    uint64_t cpu1 = cpu_ns();
-    double measured = (double)(now_ns() - g_measure_ns) / 1e9;
+    uint64_t cpu1 = cpu_ns(), server1 = server_cpu_ns();
+    double measured = measuring ? (double)(now_ns() - g_measure_ns) / 1e9 : 0;
     if (measured > seconds) measured = seconds;
+    char server[48] = "null";
+    if (measuring && g_server_pid > 0 && server1 > 0 && g_requests > 0)
+        snprintf(server, sizeof server, "%.1f", (double)(server1 - server0) / (double)g_requests);
     printf("{\"requests\":%llu,\"seconds\":%.3f,\"rps\":%.1f,\"p50_us\":%.0f,\"p99_us\":%.0f,\"errors\":%llu,"
-           "\"client_cpu_pct\":%.1f,\"tls\":\"%s\"}\n",
+           "\"client_cpu_pct\":%.1f,\"server_cpu_ns_per_req\":%s,\"tls\":\"%s\"}\n",
            (unsigned long long)g_requests, seconds, (double)g_requests / seconds, percentile(0.50), percentile(0.99),
-           (unsigned long long)g_errors, measuring ? 100.0 * (double)(cpu1 - cpu0) / 1e9 / measured : 0.0, g_tls);
+           (unsigned long long)g_errors, measured > 0 ? 100.0 * (double)(cpu1 - cpu0) / 1e9 / measured : 0.0, server, g_tls);
     return g_errors ? 1 : 0;
 }

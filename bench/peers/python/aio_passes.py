@@ -67,7 +67,8 @@ def summary(values):
 
 def run_lateness(args):
     """aio_cases.LATENESS: each pass's coroutine returns the figure itself (a lateness, not a time)
-    and the workers' calls; cpu_ns is the process's CPU time per call, as asyncio4j's."""
+    and the workers' calls; cpu_ns is the process's CPU time per call, as asyncio4j's, calls_per_s
+    the last pass's calls per second."""
     import tempfile
     import aio_cases
     make, unit = aio_cases.LATENESS[args.case]
@@ -80,13 +81,14 @@ def run_lateness(args):
             runner.run(case(args.n))  # warm-up
             for _ in range(args.passes):
                 gc.collect()
-                cpu0 = time.process_time_ns()
+                cpu0, t0 = time.process_time_ns(), time.perf_counter_ns()
                 late, calls = runner.run(case(args.n))
                 cpus.append((time.process_time_ns() - cpu0) / max(calls, 1))
+                calls_per_s = calls * 1e9 / (time.perf_counter_ns() - t0)
                 values.append(late)
     best, median, spread = summary(values)
     emit(args.loop, args.case, args.n, best, unit, median=median, spread_pct=spread, passes=args.passes,
-         cpu_ns=min(cpus))
+         cpu_ns=min(cpus), calls_per_s=calls_per_s)
 
 
 def run_timed(peer, args):

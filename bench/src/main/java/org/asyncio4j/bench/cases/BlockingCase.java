@@ -16,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.asyncio4j.Asyncio;
@@ -39,7 +41,8 @@ import org.asyncio4j.bench.Size;
  * {@code SELECT pg_sleep(0.01)} on a connection of its own to the PostgreSQL server that
  * {@code bench/run} starts ({@value #JDBC_URL_VARIABLE} names it; without it the case cannot run).
  * The figure is the 99th percentile of the ticker's lateness over N ticks, in microseconds; the
- * process's CPU time per worker call is {@code cpu_ns} (the peers: the same calls through
+ * process's CPU time per worker call is {@code cpu_ns}, and the calls the workers made per second
+ * in the last pass {@code calls_per_s} (the peers: the same calls through
  * {@code asyncio.to_thread}, and {@link #onJdkVirtualThreads} for the JDK's own scheduler).
  */
 public final class BlockingCase implements BenchCase {
@@ -51,6 +54,8 @@ public final class BlockingCase implements BenchCase {
     public enum Call { SLEEP, FILE, FILE_TO_THREAD, SOCKET, JDBC }
 
     private final Call call;
+    /** The calls per second of the last pass (one pass runs at a time). */
+    private static volatile double callsPerSecond = Double.NaN;
 
     public BlockingCase(Call call) {
         this.call = call;
@@ -102,8 +107,9 @@ public final class BlockingCase implements BenchCase {
             Files.write(data, new byte[FILE_BYTES]);
             Passes.Summary summary = size.passes().run(() -> runner == Runner.ASYNCIO4J
                     ? once(n, call, data, url) : onJdkVirtualThreads(n, call, data, url));
-            return new Figure(system, Condition.current().caseName(name()), n, summary.best(),
-                    "us p99 lateness", summary.extra());
+            Map<String, Double> extra = new LinkedHashMap<>(summary.extra());
+            extra.put("calls_per_s", callsPerSecond);
+            return new Figure(system, Condition.current().caseName(name()), n, summary.best(), "us p99 lateness", extra);
         } finally {
             Files.deleteIfExists(data);
         }
@@ -116,6 +122,7 @@ public final class BlockingCase implements BenchCase {
             List<Task<Void>> workers = new ArrayList<>(WORKERS);
             ServerSocket slow = call == Call.SOCKET ? slowServer() : null;
             long cpu0 = ProcessCpu.now();
+            long t0 = System.nanoTime();
             for (int w = 0; w < WORKERS; w++) {
                 workers.add(Asyncio.createTask(() -> {
                     try (Worker worker = worker(call, file, slow, url)) {
@@ -128,13 +135,13 @@ public final class BlockingCase implements BenchCase {
             }
             double[] late = new double[ticks];
             for (int i = 0; i < ticks; i++) {
-                long t0 = System.nanoTime();
+                long tick = System.nanoTime();
                 Asyncio.sleep(0.001);
-                late[i] = Math.max(0, System.nanoTime() - t0 - 1_000_000) / 1000.0;
+                late[i] = Math.max(0, System.nanoTime() - tick - 1_000_000) / 1000.0;
             }
             stop.set(true);
             Asyncio.gather(workers).await();
-            ProcessCpu.record(cpu0, ProcessCpu.now(), calls.sum());
+            recordCalls(cpu0, t0, calls.sum());
             if (slow != null) {
                 slow.close();
             }
@@ -156,6 +163,7 @@ public final class BlockingCase implements BenchCase {
         LongAdder calls = new LongAdder();
         ServerSocket slow = call == Call.SOCKET ? slowServer() : null;
         long cpu0 = ProcessCpu.now();
+        long t0 = System.nanoTime();
         List<Thread> workers = new ArrayList<>(WORKERS);
         for (int w = 0; w < WORKERS; w++) {
             workers.add(Thread.ofVirtual().start(() -> {
@@ -172,9 +180,9 @@ public final class BlockingCase implements BenchCase {
         double[] late = new double[ticks];
         Thread ticker = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < ticks; i++) {
-                long t0 = System.nanoTime();
+                long tick = System.nanoTime();
                 sleepBlocking(1);
-                late[i] = Math.max(0, System.nanoTime() - t0 - 1_000_000) / 1000.0;
+                late[i] = Math.max(0, System.nanoTime() - tick - 1_000_000) / 1000.0;
             }
         });
         ticker.join();
@@ -182,11 +190,17 @@ public final class BlockingCase implements BenchCase {
         for (Thread worker : workers) {
             worker.join();
         }
-        ProcessCpu.record(cpu0, ProcessCpu.now(), calls.sum());
+        recordCalls(cpu0, t0, calls.sum());
         if (slow != null) {
             slow.close();
         }
         return p99(late);
+    }
+
+    /** The pass's CPU time per call (for {@link ProcessCpu}) and its calls per second. */
+    private static void recordCalls(long cpu0, long t0, long calls) {
+        ProcessCpu.record(cpu0, ProcessCpu.now(), calls);
+        callsPerSecond = calls * 1e9 / (System.nanoTime() - t0);
     }
 
     private static double p99(double[] late) {

@@ -11,8 +11,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The {@code tls} case's server context: the key and self-signed certificate that {@code bench/run}
- * generates with openssl into a PKCS#12 file (password {@value #PASSWORD}), in the JDK's own
+ * The {@code tls} case's server context: the key and self-signed certificate (ECDSA P-256) that
+ * {@code bench/run} generates with openssl into a PKCS#12 file (password {@value #PASSWORD}), in the JDK's own
  * provider (SunJSSE) with its defaults; the load generator offers only TLS 1.3,
  * TLS_AES_128_GCM_SHA256 and X25519, so every server negotiates those.
  *

@@ -32,7 +32,8 @@ import java.util.Set;
  * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}),
  * and so are the TLS servers' ({@code tls_echo_64B}, {@code tls_echo_16384B}, {@code tls_handshakes};
  * the streams servers' {@code tls_streams_echo_64B} and so on). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
- * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
+ * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu} (and the
+ * blocking cases' worker calls per second, {@code calls_per_s}, the row {@code <case>_calls}); a loaded
  * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
  * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
  * {@code idle_memory_rss}.
@@ -70,7 +71,7 @@ public final class Results {
     private static final String PROTOCOL = "-protocol";
 
     /** A row's own median and CPU rows follow it. */
-    private static final List<String> DERIVED = List.of("", "_median", "_cpu");
+    private static final List<String> DERIVED = List.of("", "_median", "_cpu", "_calls");
 
     /** Each loop case bare and loaded, then {@code others}. */
     private static List<String> rowOrder(String... others) {
@@ -147,6 +148,9 @@ public final class Results {
                 }
                 if (figure.get("cpu_ns_per_mb") instanceof Double cpu) {
                     put(kase + "_cpu", "process CPU ns/MB", false, system, cpu);
+                }
+                if (figure.get("calls_per_s") instanceof Double calls) { // the blocking cases' workers
+                    put(kase + "_calls", "worker calls/s", true, system, calls);
                 }
             }
         }

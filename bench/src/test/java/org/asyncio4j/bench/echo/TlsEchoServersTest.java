@@ -44,7 +44,7 @@ class TlsEchoServersTest {
     static void makeTheKeystore() throws Exception {
         keystore = shared.resolve("cert.p12");
         int status = run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "bench", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
+                "-alias", "bench", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=localhost",
                 "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", BenchTls.PASSWORD));
         assertThat(status).as("keytool").isZero();
     }
@@ -95,7 +95,7 @@ class TlsEchoServersTest {
         assumeTrue(Files.isExecutable(python), "no Python at " + python + " (the asyncio and uvloop peers are missing)");
         Path key = dir.resolve("key.pem");
         Path cert = dir.resolve("cert.pem");
-        assumeTrue(run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
+        assumeTrue(run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key.toString(),
                 "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost")) == 0, "no openssl to make a PEM certificate");
         List<String> loops = new ArrayList<>(List.of("asyncio"));
         if (run(List.of(python.toString(), "-c", "import uvloop")) == 0) {

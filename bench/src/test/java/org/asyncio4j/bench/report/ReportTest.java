@@ -56,8 +56,10 @@ class ReportTest {
                 {"system": "uvloop", "case": "callsoon_loaded", "n": 10, "value": 600.0, "unit": "ns/callback", "cpu_ns": 590.0}
                 {"system": "asyncio", "case": "idle_memory", "n": 10, "value": 1190.0, "unit": "bytes/task", "rss_bytes_per_task": 1210.0}
                 {"system": "asyncio", "case": "subprocess_cat", "n": 10, "value": 400.0, "unit": "MB/s", "cpu_ns_per_mb": 700000.0}
+                {"system": "asyncio", "case": "blocking_jdbc", "n": 10, "value": 900.0, "unit": "us p99 lateness", "cpu_ns": 3000.0, "calls_per_s": 600.0}
                 """);
         Results r = Results.read(file);
+        assertThat(r.value("blocking_jdbc_calls", "asyncio")).isEqualTo(600.0);
         assertThat(r.rows()).extracting(Row::key).containsSubsequence("callsoon", "callsoon_median", "callsoon_cpu",
                 "callsoon_loaded", "callsoon_loaded_cpu", "idle_memory", "idle_memory_rss", "subprocess_cat", "subprocess_cat_cpu");
         assertThat(r.value("callsoon_loaded_cpu", "uvloop")).isEqualTo(590.0);
