@@ -37,13 +37,9 @@ public final class EchoServerMain {
     }
 
     public static void run(String[] args, String name, Starter starter) throws Exception {
-        ServerOptions options = OPTIONS;
-        if (args.length == 3 && args[1].equals("--tls")) {
-            options = options.ssl(BenchTls.serverContext(Path.of(args[2])));
-            args = new String[] {args[0]};
-        }
-        int port = port(args, name);
-        ServerOptions listen = options;
+        boolean tls = args.length == 3 && args[1].equals("--tls");
+        ServerOptions options = tls ? OPTIONS.ssl(BenchTls.serverContext(Path.of(args[2]))) : OPTIONS;
+        int port = port(tls ? new String[] {args[0]} : args, name);
         Asyncio.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Future<Void> terminated = loop.createFuture();
@@ -53,7 +49,7 @@ public final class EchoServerMain {
                     terminated.setResult(null);
                 }
             }));
-            Server server = starter.start("127.0.0.1", port, listen);
+            Server server = starter.start("127.0.0.1", port, options);
             System.out.println("READY " + server.port());
             System.out.flush();
             try {
