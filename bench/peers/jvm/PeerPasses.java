@@ -22,10 +22,12 @@ import java.util.concurrent.Callable;
  * own method (the Kotlin suite's top-level functions; the virtual-thread suite's, driven from a
  * virtual thread as its own main does), called unchanged by reflection; for {@code netty-epoll}
  * (only the {@code threadsafe} case, with the peers/netty-vertx classpath) it is
- * {@code bench.micro.NettyExecute}'s.
+ * {@code bench.micro.NettyExecute}'s, and for Kotlin's {@code cancel} and {@code lock} (with the
+ * peers/kotlin classpath; the shared suite has neither) {@code bench.micro.KotlinCases}'.
  *
  * <pre>java -cp jvm-peers.jar PeerPasses.java kotlin-coroutines|java-vthreads-1carrier CASE N PASSES</pre>
- * CASE is spawn, switch, pingpong or queue (threadsafe for netty-epoll). One JSON line on stdout.
+ * CASE is spawn, switch, pingpong or queue (threadsafe for netty-epoll; cancel or lock for
+ * kotlin-coroutines). One JSON line on stdout.
  */
 public final class PeerPasses {
     public static void main(String[] args) throws Throwable {
@@ -39,12 +41,14 @@ public final class PeerPasses {
         int passes = Integer.parseInt(args[3]);
         boolean kotlin = system.startsWith("kotlin");
         boolean netty = system.startsWith("netty");
-        Class<?> suite = Class.forName(netty ? "bench.micro.NettyExecute"
+        boolean ownKotlin = kotlin && (kase.equals("cancel") || kase.equals("lock"));
+        Class<?> suite = Class.forName(netty ? "bench.micro.NettyExecute" : ownKotlin ? "bench.micro.KotlinCases"
                 : kotlin ? "bench.micro.CoroutineMicro" : "bench.micro.VThreadMicro");
         String methodName = switch (kase) {
             case "switch" -> "switches";
-            case "spawn", "pingpong", "queue", "threadsafe" -> kase;
-            default -> throw new IllegalArgumentException("unknown case '" + kase + "': spawn, switch, pingpong, queue or threadsafe");
+            case "spawn", "pingpong", "queue", "threadsafe", "cancel", "lock" -> kase;
+            default -> throw new IllegalArgumentException("unknown case '" + kase
+                    + "': spawn, switch, pingpong, queue, threadsafe, cancel or lock");
         };
         Method method = suite.getDeclaredMethod(methodName, int.class);
         method.setAccessible(true);
@@ -70,7 +74,8 @@ public final class PeerPasses {
         double median = passes % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         double spread = median > 0 ? 100 * (sorted[passes - 1] - sorted[0]) / median : 0;
         String unit = switch (kase) {
-            case "spawn" -> "ns/task";
+            case "spawn", "cancel" -> "ns/task";
+            case "lock" -> "ns/acquisition";
             case "switch" -> "ns/switch";
             case "pingpong" -> "ns/round-trip";
             case "threadsafe" -> "ns/callback";

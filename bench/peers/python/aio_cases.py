@@ -4,9 +4,10 @@
 returns one pass's elapsed nanoseconds; CASES maps a case to it, its divisor and its unit).
 aio_passes.py runs them with the same passes as the shared ones; asyncio4j's twins are in the
 bench module's org.asyncio4j.bench.cases (ThreadsafeCase, CancelCase, LockCase,
-SwitchDepthCase, GatherCase, ReadlineCase).
+SwitchDepthCase, GatherCase, ReadlineCase, BlockingCase).
 """
 import asyncio
+import os
 import threading
 import time
 
@@ -153,28 +154,37 @@ async def ticker_lateness(n):
     return late[-(-99 * n // 100) - 1]
 
 
+async def ticking_while(n, work):
+    """Runs BLOCKING_WORKERS copies of work(stopped), a worker coroutine that makes calls until
+    stopped() and returns how many it made, while ticker_lateness(n) ticks; returns the ticker's
+    99th percentile lateness and the calls made."""
+    stop = False
+    workers = [asyncio.create_task(work(lambda: stop)) for _ in range(BLOCKING_WORKERS)]
+    late = await ticker_lateness(n)
+    stop = True
+    return late, sum(await asyncio.gather(*workers))
+
+
 def blocking_case(path):
     """How late a 1 ms ticker runs while BLOCKING_WORKERS tasks make blocking calls through
     asyncio.to_thread in a loop: time.sleep(0.01), or (path given) a read of a 1 MiB file, then
-    time.sleep(0.01); returns the 99th percentile lateness over n ticks, in microseconds."""
+    time.sleep(0.01); returns the 99th percentile lateness over n ticks, in microseconds, and
+    the number of calls the workers made."""
     def read_then_sleep():
         if path is not None:
             with open(path, "rb") as f:
                 f.read()
         time.sleep(0.01)
 
+    async def worker(stopped):
+        calls = 0
+        while not stopped():
+            await asyncio.to_thread(read_then_sleep)
+            calls += 1
+        return calls
+
     async def case(n):
-        stop = False
-
-        async def worker():
-            while not stop:
-                await asyncio.to_thread(read_then_sleep)
-
-        workers = [asyncio.create_task(worker()) for _ in range(BLOCKING_WORKERS)]
-        late = await ticker_lateness(n)
-        stop = True
-        await asyncio.gather(*workers)
-        return late
+        return await ticking_while(n, worker)
     return case
 
 
@@ -209,30 +219,56 @@ def blocking_socket_case(path):
     async def case(n):
         server = slow_server()
         port = server.getsockname()[1]
-        stop = False
 
-        async def worker():
-            conn = socket.create_connection(("127.0.0.1", port))
+        async def worker(stopped):
+            calls = 0
+            with socket.create_connection(("127.0.0.1", port)) as conn:
+                def round_trip():
+                    conn.sendall(b"\1")
+                    conn.recv(1)
+                while not stopped():
+                    await asyncio.to_thread(round_trip)
+                    calls += 1
+            return calls
 
-            def round_trip():
-                conn.sendall(b"\1")
-                conn.recv(1)
-            while not stop:
-                await asyncio.to_thread(round_trip)
-            conn.close()
-
-        workers = [asyncio.create_task(worker()) for _ in range(BLOCKING_WORKERS)]
-        late = await ticker_lateness(n)
-        stop = True
-        await asyncio.gather(*workers)
+        result = await ticking_while(n, worker)
         server.close()
-        return late
+        return result
     return case
 
 
-# case -> (coroutine(n) returning the figure itself, its path set-up, unit)
+def blocking_jdbc_case(path):
+    """blocking_case's twin for a database call: SELECT pg_sleep(0.01) through psycopg2 (Debian's
+    python3-psycopg2, the blocking libpq driver) and asyncio.to_thread, one connection per worker,
+    to the PostgreSQL server bench/run starts (BENCH_PG_DSN, a libpq connection string)."""
+    import psycopg2
+    dsn = os.environ["BENCH_PG_DSN"]
+
+    async def worker(stopped):
+        calls = 0
+        conn = await asyncio.to_thread(psycopg2.connect, dsn)
+        try:
+            cursor = conn.cursor()
+
+            def query():
+                cursor.execute("SELECT pg_sleep(0.01)")
+                cursor.fetchone()
+            while not stopped():
+                await asyncio.to_thread(query)
+                calls += 1
+        finally:
+            conn.close()
+        return calls
+
+    async def case(n):
+        return await ticking_while(n, worker)
+    return case
+
+
+# case -> (its path set-up, returning a coroutine(n) that returns the figure itself and the calls made; unit)
 LATENESS = {
     "blocking_sleep": (lambda path: blocking_case(None), "us p99 lateness"),
     "blocking_file": (blocking_case, "us p99 lateness"),
     "blocking_socket": (blocking_socket_case, "us p99 lateness"),
+    "blocking_jdbc": (blocking_jdbc_case, "us p99 lateness"),
 }

@@ -5,7 +5,7 @@
 
 The work of each case is the shared peer's (aio_bench.py in the shared bench folder, imported
 unchanged) or, for the cases it lacks (threadsafe cancel lock switch_depth10 switch_depth50
-gather readline blocking_sleep blocking_file blocking_socket), this folder's aio_cases.py; this
+gather readline blocking_sleep blocking_file blocking_socket blocking_jdbc), this folder's aio_cases.py; this
 driver adds what the comparison needs and that script does not do:
 
   * the same passes as asyncio4j: one warm-up, then --passes timed passes (5; 3 with --quick),
@@ -66,7 +66,9 @@ def summary(values):
 
 
 def run_lateness(args):
-    """aio_cases.LATENESS: each pass's coroutine returns the figure itself (a lateness, not a time)."""
+    """aio_cases.LATENESS: each pass's coroutine returns the figure itself (a lateness, not a time)
+    and the workers' calls; cpu_ns is the process's CPU time per call, as asyncio4j's, calls_per_s
+    the last pass's calls per second."""
     import tempfile
     import aio_cases
     make, unit = aio_cases.LATENESS[args.case]
@@ -74,14 +76,19 @@ def run_lateness(args):
         data.write(b"\0" * aio_cases.BLOCKING_FILE_BYTES)
         data.flush()
         case = make(data.name)
-        values = []
+        values, cpus = [], []
         with asyncio.Runner(loop_factory=lambda: load_peer(args.shared).new_loop(args.loop)) as runner:
             runner.run(case(args.n))  # warm-up
             for _ in range(args.passes):
                 gc.collect()
-                values.append(runner.run(case(args.n)))
+                cpu0, t0 = time.process_time_ns(), time.perf_counter_ns()
+                late, calls = runner.run(case(args.n))
+                cpus.append((time.process_time_ns() - cpu0) / max(calls, 1))
+                calls_per_s = calls * 1e9 / (time.perf_counter_ns() - t0)
+                values.append(late)
     best, median, spread = summary(values)
-    emit(args.loop, args.case, args.n, best, unit, median=median, spread_pct=spread, passes=args.passes)
+    emit(args.loop, args.case, args.n, best, unit, median=median, spread_pct=spread, passes=args.passes,
+         cpu_ns=min(cpus), calls_per_s=calls_per_s)
 
 
 def run_timed(peer, args):

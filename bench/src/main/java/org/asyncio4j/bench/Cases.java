@@ -30,8 +30,10 @@ import org.asyncio4j.bench.cases.TimersCase;
  * <p>{@code echo}, {@code http}, {@code idle_conns}, {@code group_echo} and {@code group_http} are not cases of this JVM: their servers
  * ({@code org.asyncio4j.bench.echo}, {@code org.asyncio4j.bench.http}) run as processes of their
  * own under a load generator (the shared C one, wrk, a connection holder), in {@code bench/run}'s
- * {@code run_echo}, {@code run_http}, {@code run_idle_conns} and {@code run_group} steps; they are listed in
- * {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is accepted here and selects nothing.
+ * {@code run_echo}, {@code run_http}, {@code run_idle_conns}, {@code run_group} and {@code run_tls}
+ * steps; they are listed in {@link #ELSEWHERE} so that {@code --cases echo,http,idle_conns} is
+ * accepted here and selects nothing. {@code blocking_jdbc} runs here but needs the PostgreSQL
+ * server {@code bench/run} starts.
  *
  * {@snippet :
  * for (BenchCase c : Cases.select(List.of("spawn", "switch"))) { ... }
@@ -44,7 +46,8 @@ public final class Cases {
             "http", "bench/run measures it: HTTP/1.1 plaintext server processes under wrk",
             "idle_conns", "bench/run measures it: echo server processes holding idle connections",
             "group_echo", "bench/run measures it: echo servers on 1 and 2 loops under the C load generator",
-            "group_http", "bench/run measures it: HTTP/1.1 plaintext servers on 1 and 2 loops under wrk");
+            "group_http", "bench/run measures it: HTTP/1.1 plaintext servers on 1 and 2 loops under wrk",
+            "tls", "bench/run measures it: TLS echo server processes under the C TLS load generator");
 
     private static final Map<String, BenchCase> ALL = new LinkedHashMap<>();
 
@@ -54,7 +57,7 @@ public final class Cases {
                 new SubprocessCatCase(), new ThreadsafeCase(), new CancelCase(), new LockCase(),
                 new SwitchDepthCase(10), new SwitchDepthCase(50), new GatherCase(), new ReadlineCase(), new BlockingCase(BlockingCase.Call.SLEEP),
                 new BlockingCase(BlockingCase.Call.FILE), new BlockingCase(BlockingCase.Call.FILE_TO_THREAD),
-                new BlockingCase(BlockingCase.Call.SOCKET))) {
+                new BlockingCase(BlockingCase.Call.SOCKET), new BlockingCase(BlockingCase.Call.JDBC))) {
             ALL.put(c.name(), c);
         }
     }

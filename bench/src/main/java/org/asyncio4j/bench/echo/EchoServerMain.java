@@ -3,6 +3,7 @@
 
 package org.asyncio4j.bench.echo;
 
+import java.nio.file.Path;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Future;
@@ -18,6 +19,8 @@ import sun.misc.Signal;
  * serve until SIGTERM (or Ctrl+C), then close the listener, abort the open connections and exit
  * with status 0. {@link #runGroup} does the same with one server spread over a {@link LoopGroup}
  * ({@link GroupServer}), for the {@code group_echo} and {@code group_http} cases.
+ * {@code PORT --tls KEYSTORE.p12} (the {@code tls} case) serves TLS with the key and certificate
+ * of that PKCS#12 file ({@link BenchTls}).
  *
  * {@snippet :
  * EchoServerMain.run(args, "StreamsEchoServer", (host, port, options) ->
@@ -45,11 +48,14 @@ public final class EchoServerMain {
     }
 
     public static void run(String[] args, String name, Starter starter) throws Exception {
-        if (args.length > 1) {
-            usage(name, "too many arguments", "[PORT]");
+        String form = "[PORT [--tls KEYSTORE.p12]]";
+        boolean tls = args.length == 3 && args[1].equals("--tls");
+        if (args.length > 1 && !tls) {
+            usage(name, "expected PORT, or PORT --tls KEYSTORE.p12", form);
         }
-        int port = args.length == 0 ? 0 : port(args[0], name, "[PORT]");
-        Asyncio.run(() -> serveUntilTerminated(starter.start("127.0.0.1", port, OPTIONS)));
+        ServerOptions options = tls ? OPTIONS.ssl(BenchTls.serverContext(Path.of(args[2]))) : OPTIONS;
+        int port = args.length == 0 ? 0 : port(args[0], name, form);
+        Asyncio.run(() -> serveUntilTerminated(starter.start("127.0.0.1", port, options)));
     }
 
     /**
@@ -126,7 +132,8 @@ public final class EchoServerMain {
 
     private static void usage(String name, String problem, String form) {
         System.err.println(problem);
-        System.err.println("usage: " + name + " " + form + "   (PORT 0, the default: any free port; listens on 127.0.0.1)");
+        System.err.println("usage: " + name + " " + form + "   (PORT 0, the default: any free port; listens on 127.0.0.1;"
+                + " a keystore's password is " + BenchTls.PASSWORD + ")");
         System.exit(2);
     }
 }

@@ -32,8 +32,11 @@ import java.util.Set;
  * connection, JVMs only, as {@code idle_conns_heap}; the streams servers' {@code idle_conns_streams}), and so
  * are the loop-group cases' ({@code group_echo_1loop}, {@code group_http_2loops}, ..., with the server's
  * requests per CPU-second and CPUs busy as {@code _per_cpu_s} and {@code _cpus} rows; the hand-off
- * server {@code asyncio4j-handoff-protocol} is the column {@code asyncio4j-handoff}). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
- * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu}; a loaded
+ * server {@code asyncio4j-handoff-protocol} is the column {@code asyncio4j-handoff}) and the TLS
+ * servers' ({@code tls_echo_64B}, {@code tls_echo_16384B}, {@code tls_handshakes}; the streams
+ * servers' {@code tls_streams_echo_64B} and so on). A figure's median and process CPU time per operation ({@code median}, {@code cpu_ns}
+ * or {@code cpu_ns_per_mb}) become rows {@code <case>_median} and {@code <case>_cpu} (and the
+ * blocking cases' worker calls per second, {@code calls_per_s}, the row {@code <case>_calls}); a loaded
  * figure is its own case ({@code callsoon_loaded}; the timer overhead's is {@code timers_overhead_loaded}). CPython's {@code idle_memory} is tracemalloc's
  * live bytes (the JVM's is the used heap after GC), its resident-set figure the row
  * {@code idle_memory_rss}.
@@ -61,14 +64,22 @@ public final class Results {
             "http_streams_pipelined16", "http_streams_pipelined16_cpu", "http_streams_pipelined16_p99",
             "idle_conns", "idle_conns_heap", "idle_conns_streams", "idle_conns_streams_heap",
             "group_echo_1loop", "group_echo_2loops", "group_echo_streams_1loop", "group_echo_streams_2loops",
-            "group_http_1loop", "group_http_2loops", "group_http_streams_1loop", "group_http_streams_2loops");
+            "group_http_1loop", "group_http_2loops", "group_http_streams_1loop", "group_http_streams_2loops",
+            "tls_echo_64B", "tls_echo_64B_cpu", "tls_echo_64B_p99", "tls_echo_16384B", "tls_echo_16384B_cpu",
+            "tls_echo_16384B_p99", "tls_handshakes", "tls_handshakes_cpu", "tls_handshakes_p99",
+            "tls_streams_echo_64B", "tls_streams_echo_64B_cpu", "tls_streams_echo_64B_p99",
+            "tls_streams_echo_16384B", "tls_streams_echo_16384B_cpu", "tls_streams_echo_16384B_p99",
+            "tls_streams_handshakes", "tls_streams_handshakes_cpu", "tls_streams_handshakes_p99");
     /** The prefixes of the server cases, measured by a load generator against a server process. */
-    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns", "group_echo_", "group_http_");
+    static final List<String> SERVER_CASES = List.of("echo_", "http_", "idle_conns", "group_echo_", "group_http_", "tls_");
     private static final String STREAMS = "-streams";
     private static final String PROTOCOL = "-protocol";
 
-    /** A row's own median and CPU rows follow it (a group case's also its requests per CPU-second and CPUs busy). */
-    private static final List<String> DERIVED = List.of("", "_median", "_cpu", "_per_cpu_s", "_cpus");
+    /**
+     * A row's own median and CPU rows follow it (a blocking case's also its calls per second, a
+     * group case's its requests per CPU-second and CPUs busy).
+     */
+    private static final List<String> DERIVED = List.of("", "_median", "_cpu", "_calls", "_per_cpu_s", "_cpus");
 
     /** Each loop case bare and loaded, then {@code others}. */
     private static List<String> rowOrder(String... others) {
@@ -145,6 +156,9 @@ public final class Results {
                 }
                 if (figure.get("cpu_ns_per_mb") instanceof Double cpu) {
                     put(kase + "_cpu", "process CPU ns/MB", false, system, cpu);
+                }
+                if (figure.get("calls_per_s") instanceof Double calls) { // the blocking cases' workers
+                    put(kase + "_calls", "worker calls/s", true, system, calls);
                 }
             }
         }

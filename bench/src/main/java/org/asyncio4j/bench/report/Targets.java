@@ -25,9 +25,10 @@ public final class Targets {
         boolean http = measured(results, "http_");
         boolean idle = measured(results, "idle_conns");
         boolean group = measured(results, "group_");
+        boolean tls = measured(results, "tls_");
         boolean others = results.rows().stream()
                 .anyMatch(row -> Results.SERVER_CASES.stream().noneMatch(row.key()::startsWith));
-        if (others || !(echo || http || idle || group)) {
+        if (others || !(echo || http || idle || group || tls)) {
             microTargets(out, results);
         }
         if (echo) {
@@ -44,6 +45,9 @@ public final class Targets {
         }
         if (group) {
             groupTargets(out, results);
+        }
+        if (tls) {
+            tlsTargets(out, results);
         }
         return out.toString();
     }
@@ -89,9 +93,11 @@ public final class Targets {
         for (String kase : new String[] {"cancel", "lock", "gather", "switch_depth10", "switch_depth50", "readline"}) {
             check(out, results, kase + " cheaper than uvloop (information)", kase, "asyncio4j", kase, "uvloop", 1);
         }
-        for (String kase : new String[] {"blocking_sleep", "blocking_file", "blocking_socket"}) {
+        for (String kase : new String[] {"blocking_sleep", "blocking_file", "blocking_socket", "blocking_jdbc"}) {
             check(out, results, kase + " ticker lateness at most uvloop's with to_thread (information)", kase,
                     "asyncio4j", kase, "uvloop", 1);
+            check(out, results, kase + " ticker lateness at most the JDK's default virtual threads' (information)", kase,
+                    "asyncio4j", kase, "java-vthreads", 1);
         }
         check(out, results, "switch at stack depth 50 vs at the top (information)", "switch_depth50", "asyncio4j",
                 "switch", "asyncio4j", 1.3);
@@ -156,6 +162,18 @@ public final class Targets {
                     "asyncio4j", two + "_cpu", "uvloop", 1);
             check(out, results, name + " requests/s on 2 loops vs 1, CPUs shared with the load (information)", two,
                     "asyncio4j", one, "asyncio4j", 1, true);
+        }
+    }
+
+    private static void tlsTargets(StringBuilder out, Results results) {
+        for (String variant : new String[] {"echo_64B", "echo_16384B", "handshakes"}) {
+            String row = "tls_" + variant;
+            String what = "tls " + variant.replace('_', ' ');
+            atLeast(out, results, what + " >= uvloop with ssl", row, "uvloop");
+            atLeast(out, results, what + " >= Netty's SslHandler, JDK provider (information)", row, "netty-epoll");
+            check(out, results, what + " server CPU per request vs uvloop's (information)", row + "_cpu",
+                    "asyncio4j", row + "_cpu", "uvloop", 1);
+            atLeast(out, results, what + " streams >= uvloop's streams (information)", "tls_streams_" + variant, "uvloop");
         }
     }
 

@@ -71,21 +71,21 @@ class EchoServersTest {
         }
     }
 
-    private static int readyPort(Process server) throws Exception {
+    static int readyPort(Process server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).as("the server's first line").matches("READY [0-9]+");
         return Integer.parseInt(line.substring("READY ".length()));
     }
 
-    private static byte[] message(int size, long seed) {
+    static byte[] message(int size, long seed) {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
         return data;
     }
 
     /** Writes {@code data} from another thread while reading its echo here, so neither side can stall the other. */
-    private static void roundTrip(Socket socket, byte[] data) throws Exception {
+    static void roundTrip(Socket socket, byte[] data) throws Exception {
         CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
             try {
                 socket.getOutputStream().write(data);

@@ -56,8 +56,10 @@ class ReportTest {
                 {"system": "uvloop", "case": "callsoon_loaded", "n": 10, "value": 600.0, "unit": "ns/callback", "cpu_ns": 590.0}
                 {"system": "asyncio", "case": "idle_memory", "n": 10, "value": 1190.0, "unit": "bytes/task", "rss_bytes_per_task": 1210.0}
                 {"system": "asyncio", "case": "subprocess_cat", "n": 10, "value": 400.0, "unit": "MB/s", "cpu_ns_per_mb": 700000.0}
+                {"system": "asyncio", "case": "blocking_jdbc", "n": 10, "value": 900.0, "unit": "us p99 lateness", "cpu_ns": 3000.0, "calls_per_s": 600.0}
                 """);
         Results r = Results.read(file);
+        assertThat(r.value("blocking_jdbc_calls", "asyncio")).isEqualTo(600.0);
         assertThat(r.rows()).extracting(Row::key).containsSubsequence("callsoon", "callsoon_median", "callsoon_cpu",
                 "callsoon_loaded", "callsoon_loaded_cpu", "idle_memory", "idle_memory_rss", "subprocess_cat", "subprocess_cat_cpu");
         assertThat(r.value("callsoon_loaded_cpu", "uvloop")).isEqualTo(590.0);
@@ -195,6 +197,30 @@ class ReportTest {
                 .contains("group http plaintext: 2 loops serve >= 1.8x one loop's requests per CPU-second of work"
                         + " available (2 x req/CPU-s at 2 loops / req/CPU-s at 1 loop): not measured")
                 .doesNotContain("information: uvloop").doesNotContain("spawn");
+    }
+
+    @Test
+    void tlsServersGoInTheirOwnRowsWithHandshakesPerSecondAndTheirTargets(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, """
+                {"system":"asyncio4j-protocol","case":"tls_echo_64B","n":100,"value":40000.0,"unit":"req/s","runs":3,"median":39000.0,"size":64,"cpu_ns_per_req":20000.0,"p99_us":5000,"client_cpu_pct":30.0,"tls":"TLSv1.3 TLS_AES_128_GCM_SHA256 X25519"}
+                {"system":"asyncio4j-streams","case":"tls_handshakes","n":100,"value":900.0,"unit":"handshakes/s","cpu_ns_per_req":1100000.0,"p99_us":90000}
+                {"system":"uvloop-protocol","case":"tls_echo_64B","n":100,"value":50000.0,"unit":"req/s","size":64,"cpu_ns_per_req":18000.0,"p99_us":4000}
+                {"system":"uvloop-streams","case":"tls_handshakes","n":100,"value":600.0,"unit":"handshakes/s","cpu_ns_per_req":1600000.0,"p99_us":120000}
+                """);
+        Results r = Results.read(file);
+        assertThat(r.systems()).containsExactly("asyncio4j", "uvloop");
+        assertThat(r.value("tls_echo_64B", "asyncio4j")).isEqualTo(40000.0);
+        assertThat(r.value("tls_echo_64B_median", "asyncio4j")).isNull(); // a server figure's median stays in its JSON line
+        assertThat(r.value("tls_streams_handshakes", "uvloop")).isEqualTo(600.0);
+        assertThat(r.value("tls_streams_handshakes_cpu", "asyncio4j")).isEqualTo(1100000.0);
+        assertThat(r.rows()).filteredOn(row -> row.key().equals("tls_streams_handshakes")).singleElement()
+                .satisfies(row -> assertThat(row.higherIsBetter()).isTrue());
+        assertThat(Targets.render(r))
+                .contains("tls echo 64B >= uvloop with ssl: 40,000 / 50,000 = 0.80x -> MISSED")
+                .contains("tls handshakes streams >= uvloop's streams (information): 900 / 600 = 1.50x -> met")
+                .contains("tls handshakes >= uvloop with ssl: not measured")
+                .doesNotContain("http").doesNotContain("spawn");
     }
 
     @Test
