@@ -747,11 +747,25 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Shuts the default executor down and returns a future that completes once its threads have
-     * finished (await it in a task, or pass it to {@link #runUntilComplete}).
+     * finished (await it in a task, or pass it to {@link #runUntilComplete}), giving them five
+     * minutes as {@code asyncio.run} does; see {@link #shutdownDefaultExecutor(Duration)}.
      *
      * @return a future that completes once the executor's threads have finished
      */
     public Future<Void> shutdownDefaultExecutor() {
+        return shutdownDefaultExecutor(DefaultExecutor.SHUTDOWN_TIMEOUT);
+    }
+
+    /**
+     * Shuts the default executor down and returns a future that completes once its threads have
+     * finished or {@code timeout} has passed: asyncio's {@code shutdown_default_executor(timeout)}.
+     * Threads still running then are interrupted, with a warning logged, and the future completes.
+     *
+     * @param timeout how long the executor's threads may take to finish their jobs
+     * @return a future that completes once the executor's threads have finished, or at the timeout
+     */
+    public Future<Void> shutdownDefaultExecutor(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         Future<Void> done = createFuture();
         ExecutorService pool = ownedDefaultExecutor;
         if (pool == null) {
@@ -760,7 +774,7 @@ public final class EventLoop implements AutoCloseable {
         }
         pool.shutdown();
         Thread.ofPlatform().daemon().name("asyncio4j-executor-shutdown").start(() -> {
-            DefaultExecutor.awaitTermination(pool);
+            DefaultExecutor.awaitTermination(pool, timeout);
             callSoonThreadsafeQuietly(() -> {
                 if (!done.isDone()) {
                     done.setResult(null);
