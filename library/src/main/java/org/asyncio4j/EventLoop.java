@@ -112,6 +112,8 @@ public final class EventLoop implements AutoCloseable {
     private ExceptionHandler exceptionHandler;
     private Executor defaultExecutor;
     private ExecutorService ownedDefaultExecutor;
+    /** Set by shutdownDefaultExecutor: the default executor is refused from then on, as in asyncio. */
+    private boolean defaultExecutorShutDown;
 
     EventLoop() {
         this(LoopClock.SYSTEM);
@@ -699,11 +701,17 @@ public final class EventLoop implements AutoCloseable {
      * @param function the blocking work to run
      * @param <T> the result type
      * @return a future of the function's result, completed on this loop
+     * @throws IllegalStateException if {@code executor} is null and the default executor was shut
+     *     down ({@link #shutdownDefaultExecutor}), as asyncio refuses it then
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> function) {
         Objects.requireNonNull(function, "function");
         checkClosed();
         checkThread("runInExecutor");
+        if (executor == null && defaultExecutorShutDown) {
+            throw new IllegalStateException("the default executor of " + this + " was shut down (shutdownDefaultExecutor);"
+                    + " pass an executor of your own to runInExecutor");
+        }
         Future<T> future = createFuture();
         ExecutorJob<T> job = new ExecutorJob<>(this, future, function);
         future.addDoneCallback(f -> {
@@ -766,6 +774,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public Future<Void> shutdownDefaultExecutor(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
+        defaultExecutorShutDown = true;
         Future<Void> done = createFuture();
         ExecutorService pool = ownedDefaultExecutor;
         if (pool == null) {

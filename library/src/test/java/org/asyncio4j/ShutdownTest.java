@@ -54,6 +54,20 @@ class ShutdownTest {
     }
 
     @Test
+    void afterShutdownDefaultExecutorTheDefaultExecutorIsRefusedButAGivenOneWorks() {
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Asyncio.toThread(() -> "warm the pool").await();
+            loop.shutdownDefaultExecutor().await();
+            assertThatThrownBy(() -> Asyncio.toThread(() -> "late")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shutdownDefaultExecutor");
+            loop.setDefaultExecutor(Runnable::run);
+            assertThatThrownBy(() -> loop.runInExecutor(null, () -> "late")).isInstanceOf(IllegalStateException.class);
+            assertThat(loop.runInExecutor(Runnable::run, () -> "given").await()).isEqualTo("given");
+        });
+    }
+
+    @Test
     void shutdownDefaultExecutorWithATimeoutStopsWaitingForAJobThatDoesNotEnd() {
         CountDownLatch never = new CountDownLatch(1);
         Asyncio.run(() -> {
