@@ -70,8 +70,8 @@ class FlightRecorderTest {
         List<RecordedEvent> events = record(() -> Asyncio.run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             loop.setSlowCallbackDuration(Duration.ofMillis(20));
-            loop.callLater(0.02, () -> { });                     // falls due while the hog holds the loop
             Asyncio.createTask(() -> {
+                loop.callLater(0.02, () -> { });                 // falls due while the hog holds the loop
                 busy(120);                                       // a task step that does not suspend
                 Asyncio.sleep(0);                                // (see LoopEvents on a task that ends in its slow step)
             }, "hog").await();
