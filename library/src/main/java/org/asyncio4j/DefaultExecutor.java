@@ -4,6 +4,7 @@
 package org.asyncio4j;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,7 +15,8 @@ import org.asyncio4j.internal.loop.SafeLog;
 final class DefaultExecutor {
     /** asyncio's default: enough threads for I/O-bound work without flooding small machines. */
     static final int MAX_THREADS = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-    private static final long SHUTDOWN_TIMEOUT_SECONDS = 300;
+    /** How long {@code asyncio.run} lets the pool's threads finish (asyncio's {@code THREAD_JOIN_TIMEOUT}). */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(300);
 
     private DefaultExecutor() {
     }
@@ -31,12 +33,12 @@ final class DefaultExecutor {
         return pool;
     }
 
-    /** Waits, off the loop, for a shut-down pool's threads to finish; gives up loudly after five minutes. */
-    static void awaitTermination(ExecutorService pool) {
+    /** Waits, off the loop, for a shut-down pool's threads to finish; gives up loudly after {@code timeout}. */
+    static void awaitTermination(ExecutorService pool, Duration timeout) {
         try {
-            if (!pool.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!pool.awaitTermination(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS)) { // saturates
                 SafeLog.log(Level.WARNING, () -> "The default executor did not finish within "
-                        + SHUTDOWN_TIMEOUT_SECONDS + " seconds; interrupting its threads", null);
+                        + timeout.toMillis() / 1000.0 + " seconds; interrupting its threads", null);
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -114,10 +114,13 @@ public final class EventLoop implements AutoCloseable {
     final Set<UnretrievedExceptions.Tracker> unretrievedExceptions = UnretrievedExceptions.newRegistry();
     private volatile boolean running;
     private volatile boolean closed;
-    private boolean eagerTasks;
+    /** Makes the loop's tasks (asyncio's task factory); null: plain tasks, started lazily. */
+    private TaskFactory taskFactory;
     private ExceptionHandler exceptionHandler;
     private Executor defaultExecutor;
     private ExecutorService ownedDefaultExecutor;
+    /** Set by shutdownDefaultExecutor: the default executor is refused from then on, as in asyncio. */
+    private boolean defaultExecutorShutDown;
 
     EventLoop() {
         this(LoopClock.SYSTEM);
@@ -425,8 +428,9 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Schedules {@code coroutine} as a task with the given name ({@code null}: {@code Task-N});
-     * eagerly if {@link #setEagerTasks eager tasks} are on.
+     * Schedules {@code coroutine} as a task with the given name ({@code null}: {@code Task-N}),
+     * made by the loop's {@link #setTaskFactory task factory} if it has one (eagerly started if
+     * that is {@link TaskFactory#eagerTaskFactory()}).
      *
      * @param coroutine the task's body
      * @param name the task's name, or {@code null} for a generated {@code Task-N}
@@ -434,7 +438,7 @@ public final class EventLoop implements AutoCloseable {
      * @return the new task
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
-        return createTask(coroutine, name, eagerTasks);
+        return createTask(coroutine, name, (Context) null);
     }
 
     /**
@@ -445,6 +449,11 @@ public final class EventLoop implements AutoCloseable {
      * creator yields the loop for exactly that step and resumes before anything else that was
      * ready (a virtual thread cannot carry another one, so the creator cannot stay on the stack),
      * which no task or callback can tell apart. When the loop is not running, the start is lazy.
+     *
+     * <p>Asked of the loop's task factory as asyncio 3.14 asks it: an eager factory
+     * ({@link TaskFactory#eagerTaskFactory()}, {@link TaskFactory#createEagerTaskFactory}) makes the
+     * task with this {@code eagerStart}, and so does the loop without a factory; another factory
+     * makes it as it always does, since a {@link TaskFactory} is not told how to start a task.
      *
      * @param coroutine the task's body
      * @param name the task's name, or {@code null} for a generated {@code Task-N}
@@ -461,7 +470,8 @@ public final class EventLoop implements AutoCloseable {
      * copy of the current context (asyncio's {@code create_task(coro, name=..., context=...)}):
      * what the task sets is visible in {@code context} afterwards, and
      * {@link Task#getContext()} returns it. {@code null} name: {@code Task-N}; {@code null}
-     * context: a copy of the current one. Eager if {@link #setEagerTasks eager tasks} are on.
+     * context: a copy of the current one. Made by the loop's {@link #setTaskFactory task factory}
+     * if it has one.
      *
      * @param coroutine the task's body
      * @param name the task's name, or {@code null} for a generated {@code Task-N}
@@ -470,7 +480,7 @@ public final class EventLoop implements AutoCloseable {
      * @return the new task
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
-        return createTask(coroutine, name, context, eagerTasks);
+        return createTask(coroutine, name, context, null);
     }
 
     /**
@@ -482,10 +492,34 @@ public final class EventLoop implements AutoCloseable {
      * @return the new task
      */
     public Task<Void> createTask(AsyncRunnable body, String name, Context context) {
-        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, context, eagerTasks);
+        return createTask(Objects.requireNonNull(body, "body").asCoroutine(), name, context);
     }
 
-    private <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context, boolean eagerStart) {
+    /** Every createTask: through the task factory, if any; {@code eagerStart} null: as the factory starts tasks. */
+    @SuppressWarnings("unchecked") // the factory's contract: its task runs the coroutine, so it is a Task<T>
+    private <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context, Boolean eagerStart) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkClosed();
+        TaskFactory factory = taskFactory;
+        if (factory == null) {
+            return newTask(coroutine, name, context, eagerStart != null && eagerStart);
+        }
+        Task<?> task = eagerStart != null && factory instanceof EagerTaskFactory eager
+                ? eager.constructor().newTask(this, coroutine, name, context, eagerStart)
+                : factory.newTask(this, coroutine, name, context);
+        if (task == null) {
+            throw new IllegalStateException("the task factory of " + this + " returned null;"
+                    + " it must return the task it made (Task.create) for the coroutine it was given");
+        }
+        if (task.loop != this) {
+            throw new IllegalStateException("the task factory of " + this + " returned a task of " + task.loop
+                    + "; it must make the task on the loop it is given");
+        }
+        return (Task<T>) task;
+    }
+
+    /** A task made here, not through the factory ({@link Task#create}): asyncio's {@code Task(coro, loop=...)}. */
+    <T> Task<T> newTask(Coroutine<T> coroutine, String name, Context context, boolean eagerStart) {
         Objects.requireNonNull(coroutine, "coroutine");
         checkClosed();
         checkThread("createTask");
@@ -512,23 +546,45 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Sets the factory that makes this loop's tasks from now on, or {@code null} for plain tasks
+     * started lazily (the default): asyncio's {@code loop.set_task_factory(factory)}. See
+     * {@link TaskFactory} for what goes through it.
+     *
+     * @param factory the task factory, or {@code null} for the default
+     */
+    public void setTaskFactory(TaskFactory factory) {
+        this.taskFactory = factory;
+    }
+
+    /**
+     * The loop's task factory: asyncio's {@code loop.get_task_factory()}.
+     *
+     * @return the factory set with {@link #setTaskFactory}, or {@code null} if the default is in use
+     */
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
+    }
+
+    /**
      * Makes every later {@link #createTask} start its task eagerly (see
-     * {@link #createTask(Coroutine, String, boolean)}): asyncio's
+     * {@link #createTask(Coroutine, String, boolean)}), or lazily again: shorthand for
+     * {@code setTaskFactory(enabled ? TaskFactory.eagerTaskFactory() : null)}, asyncio's
      * {@code loop.set_task_factory(asyncio.eager_task_factory)}. Off by default.
      *
      * @param enabled whether later tasks start eagerly
      */
     public void setEagerTasks(boolean enabled) {
-        this.eagerTasks = enabled;
+        setTaskFactory(enabled ? TaskFactory.eagerTaskFactory() : null);
     }
 
     /**
-     * Whether tasks start eagerly; see {@link #setEagerTasks}.
+     * Whether tasks start eagerly: whether the {@link #getTaskFactory task factory} is
+     * {@link TaskFactory#eagerTaskFactory()} or one made by {@link TaskFactory#createEagerTaskFactory}.
      *
      * @return whether tasks start eagerly
      */
     public boolean getEagerTasks() {
-        return eagerTasks;
+        return taskFactory instanceof EagerTaskFactory;
     }
 
     /**
@@ -652,11 +708,17 @@ public final class EventLoop implements AutoCloseable {
      * @param function the blocking work to run
      * @param <T> the result type
      * @return a future of the function's result, completed on this loop
+     * @throws IllegalStateException if {@code executor} is null and the default executor was shut
+     *     down ({@link #shutdownDefaultExecutor}), as asyncio refuses it then
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> function) {
         Objects.requireNonNull(function, "function");
         checkClosed();
         checkThread("runInExecutor");
+        if (executor == null && defaultExecutorShutDown) {
+            throw new IllegalStateException("the default executor of " + this + " was shut down (shutdownDefaultExecutor);"
+                    + " pass an executor of your own to runInExecutor");
+        }
         Future<T> future = createFuture();
         ExecutorJob<T> job = new ExecutorJob<>(this, future, function);
         future.addDoneCallback(f -> {
@@ -700,11 +762,26 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Shuts the default executor down and returns a future that completes once its threads have
-     * finished (await it in a task, or pass it to {@link #runUntilComplete}).
+     * finished (await it in a task, or pass it to {@link #runUntilComplete}), giving them five
+     * minutes as {@code asyncio.run} does; see {@link #shutdownDefaultExecutor(Duration)}.
      *
      * @return a future that completes once the executor's threads have finished
      */
     public Future<Void> shutdownDefaultExecutor() {
+        return shutdownDefaultExecutor(DefaultExecutor.SHUTDOWN_TIMEOUT);
+    }
+
+    /**
+     * Shuts the default executor down and returns a future that completes once its threads have
+     * finished or {@code timeout} has passed: asyncio's {@code shutdown_default_executor(timeout)}.
+     * Threads still running then are interrupted, with a warning logged, and the future completes.
+     *
+     * @param timeout how long the executor's threads may take to finish their jobs
+     * @return a future that completes once the executor's threads have finished, or at the timeout
+     */
+    public Future<Void> shutdownDefaultExecutor(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        defaultExecutorShutDown = true;
         Future<Void> done = createFuture();
         ExecutorService pool = ownedDefaultExecutor;
         if (pool == null) {
@@ -713,7 +790,7 @@ public final class EventLoop implements AutoCloseable {
         }
         pool.shutdown();
         Thread.ofPlatform().daemon().name("asyncio4j-executor-shutdown").start(() -> {
-            DefaultExecutor.awaitTermination(pool);
+            DefaultExecutor.awaitTermination(pool, timeout);
             callSoonThreadsafeQuietly(() -> {
                 if (!done.isDone()) {
                     done.setResult(null);

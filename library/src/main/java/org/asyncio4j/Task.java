@@ -112,6 +112,32 @@ public final class Task<T> extends Future<T> {
         this.context = ownContext;
     }
 
+    /**
+     * Makes a task of {@code loop} directly, without the loop's {@link TaskFactory}: asyncio's
+     * {@code Task(coro, loop=loop, name=..., context=..., eager_start=...)}. Task factories call it;
+     * programs call {@link EventLoop#createTask} or {@link Asyncio#createTask}, which go through the
+     * factory.
+     *
+     * {@snippet :
+     * loop.setTaskFactory((l, coroutine, name, context) ->
+     *         Task.create(l, coroutine, name != null ? name : "worker", context, false));
+     * }
+     *
+     * @param loop the loop the task runs on
+     * @param coroutine the task's body
+     * @param name the task's name, or {@code null} for a generated {@code Task-N}
+     * @param context the context the task runs in, or {@code null} for a copy of the current one
+     * @param eagerStart whether to run the first step now, if the loop is running (see
+     *        {@link EventLoop#createTask(Coroutine, String, boolean)})
+     * @param <T> the result type
+     * @return the new task
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> Task<T> create(EventLoop loop, Coroutine<T> coroutine, String name, Context context,
+                                     boolean eagerStart) {
+        return Objects.requireNonNull(loop, "Task.create(): loop is null").newTask(coroutine, name, context, eagerStart);
+    }
+
     /** Links of the loop's {@link TaskList} of unfinished tasks. */
     Task<?> previousTask;
     Task<?> nextTask;

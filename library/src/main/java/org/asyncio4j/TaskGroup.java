@@ -137,8 +137,8 @@ public final class TaskGroup {
     }
 
     /**
-     * Creates a task in this group (started like {@link EventLoop#createTask}, eagerly if the loop
-     * has eager tasks on).
+     * Creates a task in this group (made like {@link EventLoop#createTask}, by the loop's
+     * {@link TaskFactory} if it has one, so eagerly under the eager task factory).
      *
      * @param coroutine the task's body
      * @param name the task's name, or {@code null} for a generated {@code Task-N}

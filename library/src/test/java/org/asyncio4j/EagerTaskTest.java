@@ -9,13 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EagerTaskTest {
 
     private static <T> T runEager(Coroutine<T> main) {
         return Asyncio.run(() -> {
-            Asyncio.getRunningLoop().setEagerTasks(true);
+            Asyncio.getRunningLoop().setTaskFactory(TaskFactory.eagerTaskFactory()); // as CPython's tests do
             return main.call();
         });
     }
@@ -189,5 +190,85 @@ class EagerTaskTest {
             return Asyncio.gather(() -> 1, () -> Asyncio.sleep(0.001, 2)).await();
         });
         assertThat(results).containsExactly(1, 2);
+    }
+
+    @Test
+    void aFutureCompletedDuringTheEagerStepIsDoneWhenCreateTaskReturns() {
+        String message = runEager(() -> {
+            Future<String> future = Asyncio.getRunningLoop().createFuture();
+            Task<Void> task = Asyncio.createTask(() -> {
+                future.setResult("my message");
+            });
+            assertThat(task.isDone()).isTrue();
+            assertThat(future.isDone()).isTrue();
+            return future.await();
+        });
+        assertThat(message).isEqualTo("my message");
+    }
+
+    @Test
+    void cancellingATaskThatCompletedEagerlyDoesNothing() {
+        runEager(() -> {
+            Task<String> task = Asyncio.createTask(() -> "finished without blocking");
+            assertThat(task.cancel()).isFalse();
+            assertThat(task.isCancelled()).isFalse();
+            assertThat(task.await()).isEqualTo("finished without blocking");
+            return null;
+        });
+    }
+
+    @Test
+    void cancellingATaskThatBlockedAfterItsEagerStepCancelsItWithTheMessage() {
+        runEager(() -> {
+            Task<String> task = Asyncio.createTask(() -> Asyncio.sleep(0.1, "finished after blocking"));
+            assertThat(task.cancel("cancellation message")).isTrue();
+            assertThat(task.cancelling()).isPositive();
+            assertThatThrownBy(task::await).isInstanceOf(CancelledError.class).hasMessage("cancellation message");
+            return null;
+        });
+    }
+
+    @Test
+    void aTaskIsListedDuringItsEagerStepAndWhileItWaitsButNotOnceDone() {
+        runEager(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<Void> first = loop.createFuture();
+            Future<Void> second = loop.createFuture();
+            List<Set<Task<?>>> duringStep = new ArrayList<>();
+            Task<Void> task = Asyncio.createTask(() -> {
+                duringStep.add(Asyncio.allTasks());
+                first.await();
+                second.setResult(null);
+            });
+            assertThat(duringStep.get(0)).contains(task);
+            assertThat(Asyncio.allTasks()).contains(task);
+            first.setResult(null);
+            second.await();
+            task.await();
+            assertThat(Asyncio.allTasks()).doesNotContain(task);
+            return null;
+        });
+    }
+
+    @Test
+    void theEagerStepRunsInTheTasksCopyOfTheCreatorsContext() {
+        ContextVar<Integer> cv = new ContextVar<>("cv", 0);
+        List<String> steps = new ArrayList<>();
+        runEager(() -> {
+            cv.set(1);
+            Task<Void> task = Asyncio.createTask(() -> {
+                steps.add("first step sees " + cv.get());
+                cv.set(2);
+                Asyncio.sleep(0.01);
+                steps.add("second step sees " + cv.get());
+                cv.set(3);
+            });
+            assertThat(steps).containsExactly("first step sees 1");
+            assertThat(cv.get()).isEqualTo(1);
+            task.await();
+            assertThat(cv.get()).isEqualTo(1);
+            return null;
+        });
+        assertThat(steps).containsExactly("first step sees 1", "second step sees 2");
     }
 }

@@ -71,9 +71,7 @@ class FlightRecorderTest {
             EventLoop loop = Asyncio.getRunningLoop();
             loop.setSlowCallbackDuration(Duration.ofMillis(20));
             Asyncio.createTask(() -> {
-                // scheduled inside the step, so that it falls due while the hog holds the loop
-                // however late a busy machine lets the step begin
-                loop.callLater(0.02, () -> { });
+                loop.callLater(0.02, () -> { });                 // falls due while the hog holds the loop
                 busy(120);                                       // a task step that does not suspend
                 Asyncio.sleep(0);                                // (see LoopEvents on a task that ends in its slow step)
             }, "hog").await();

@@ -6,9 +6,11 @@ package org.asyncio4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.asyncio4j.internal.carrier.Carriers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,6 +51,40 @@ class ShutdownTest {
             Asyncio.toThread(() -> "warm the pool").await();
         });
         assertThat(liveThreadsNamed("asyncio4j-executor-")).isEmpty();
+    }
+
+    @Test
+    void afterShutdownDefaultExecutorTheDefaultExecutorIsRefusedButAGivenOneWorks() {
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Asyncio.toThread(() -> "warm the pool").await();
+            loop.shutdownDefaultExecutor().await();
+            assertThatThrownBy(() -> Asyncio.toThread(() -> "late")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shutdownDefaultExecutor");
+            loop.setDefaultExecutor(Runnable::run);
+            assertThatThrownBy(() -> loop.runInExecutor(null, () -> "late")).isInstanceOf(IllegalStateException.class);
+            assertThat(loop.runInExecutor(Runnable::run, () -> "given").await()).isEqualTo("given");
+        });
+    }
+
+    @Test
+    void shutdownDefaultExecutorWithATimeoutStopsWaitingForAJobThatDoesNotEnd() {
+        CountDownLatch never = new CountDownLatch(1);
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<Void> stuck = Asyncio.toThread(() -> {
+                try {
+                    never.await();
+                    log.add("released");
+                } catch (InterruptedException e) {
+                    log.add("interrupted at the timeout");
+                }
+            });
+            Asyncio.sleep(0.05); // the job is running
+            loop.shutdownDefaultExecutor(Duration.ofMillis(100)).await();
+            stuck.await();
+        });
+        assertThat(log).containsExactly("interrupted at the timeout");
     }
 
     @Test

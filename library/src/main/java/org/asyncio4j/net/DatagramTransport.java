@@ -68,4 +68,12 @@ public interface DatagramTransport {
     /** {@return the protocol receiving this endpoint's events} */
     DatagramProtocol getProtocol();
 
+    /**
+     * Switches the protocol that receives this endpoint's datagrams and events from now on:
+     * asyncio's {@code set_protocol}. The new protocol's {@code connectionMade} is not called.
+     *
+     * @param protocol the protocol to receive events from now on
+     */
+    void setProtocol(DatagramProtocol protocol);
+
 }

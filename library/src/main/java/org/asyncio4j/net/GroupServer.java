@@ -253,6 +253,11 @@ public final class GroupServer implements Server {
     }
 
     @Override
+    public EventLoop getLoop() {
+        return shards.get(0).loop();
+    }
+
+    @Override
     public String toString() {
         return "<GroupServer " + spread + " loops=" + shards.size() + (closed ? " closed" : " sockets=" + addresses()) + ">";
     }

@@ -6,6 +6,7 @@ package org.asyncio4j.net;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.util.List;
+import org.asyncio4j.EventLoop;
 
 /**
  * A listening server made by {@link Transports#createServer} or {@link Streams#startServer}.
@@ -81,4 +82,13 @@ public interface Server extends AutoCloseable {
 
     /** Aborts every connection this server accepted, dropping buffered data. */
     void abortClients();
+
+    /**
+     * The loop the server runs on: asyncio's {@code Server.get_loop()}. A {@link GroupServer}
+     * runs on every loop of its group and answers the group's first loop, where a hand-off server
+     * listens.
+     *
+     * @return the server's loop
+     */
+    EventLoop getLoop();
 }

@@ -89,6 +89,26 @@ class DatagramTest {
     }
 
     @Test
+    void aNewProtocolGetsTheDatagramsFromThenOn() {
+        Asyncio.run(() -> {
+            DatagramEndpoint<Echo> server = Transports.createDatagramEndpoint(Echo::new, loopback(0), null);
+            InetSocketAddress serverAddress = (InetSocketAddress) server.transport().getExtraInfo("sockname");
+            DatagramEndpoint<Client> client = Transports.createDatagramEndpoint(Client::new, null, serverAddress);
+            client.transport().sendto("first".getBytes(US_ASCII));
+            assertThat(client.protocol().received.await()).isEqualTo("first");
+            Client second = new Client();
+            client.transport().setProtocol(second);
+            assertThat(client.transport().getProtocol()).isSameAs(second);
+            client.transport().sendto("second".getBytes(US_ASCII));
+            assertThat(second.received.await()).isEqualTo("second");
+            client.transport().close();
+            assertThat(second.lost.await()).isNull();
+            assertThat(client.protocol().lost.isDone()).isFalse();
+            server.transport().close();
+        });
+    }
+
+    @Test
     void anUnconnectedEndpointSendsToTheAddressGivenEachTime() {
         Asyncio.run(() -> {
             DatagramEndpoint<Echo> server = Transports.createDatagramEndpoint(Echo::new,

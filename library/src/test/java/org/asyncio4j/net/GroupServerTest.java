@@ -96,6 +96,7 @@ class GroupServerTest {
                     StreamReader.DEFAULT_LIMIT, spread);
             assertThat(server.spread()).isEqualTo(spread);
             assertThat(server.isServing()).isTrue();
+            assertThat(server.getLoop()).isSameAs(group.loops().getFirst());
             assertThat(server.sockets()).hasSize(spread == GroupServer.Spread.REUSE_PORT ? 2 : 1);
             Map<String, Integer> perLoop = new HashMap<>();
             List<Client> clients = new ArrayList<>();

@@ -46,6 +46,7 @@ class StreamsTest {
         Asyncio.run(() -> {
             try (Server server = Streams.startServer(ECHO_LINES, "127.0.0.1", 0)) {
                 assertThat(server.isServing()).isTrue();
+                assertThat(server.getLoop()).isSameAs(Asyncio.getRunningLoop());
                 assertThat(server.addresses()).containsExactly(new InetSocketAddress("127.0.0.1", server.port()));
                 assertThat(server.sockets()).hasSize(1);
                 try (StreamConnection c = Streams.openConnection("127.0.0.1", server.port())) {

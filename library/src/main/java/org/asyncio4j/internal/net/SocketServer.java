@@ -185,6 +185,11 @@ public final class SocketServer implements Server {
     }
 
     @Override
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    @Override
     public void abortClients() {
         for (SocketTransport client : List.copyOf(clients)) {
             client.abort();

@@ -33,7 +33,7 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
     }
 
     private final DatagramChannel channel;
-    private final DatagramProtocol protocol;
+    private DatagramProtocol protocol;
     private final SocketAddress remote;
     private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
     private long pendingBytes;
@@ -254,6 +254,11 @@ public final class UdpTransport extends SelectorTransport implements DatagramTra
     @Override
     public DatagramProtocol getProtocol() {
         return protocol;
+    }
+
+    @Override
+    public void setProtocol(DatagramProtocol protocol) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
     }
 
     @Override
