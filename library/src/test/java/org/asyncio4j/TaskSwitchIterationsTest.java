@@ -129,8 +129,8 @@ class TaskSwitchIterationsTest {
             loop.runUntilComplete(Asyncio.gather(loop.createTask(body), loop.createTask(body)));
         }
         assertThat(handledAt[0]).as("the handler ran while the tasks went on switching").isPositive();
-        // two steps an iteration: at most POLL_INTERVAL (61) steps before the poll, plus the rest of its iteration
-        assertThat(handledAt[0] - writtenAt[0]).isBetween(1, 61 + 1);
+        // two steps an iteration: at most LoopCore.POLL_INTERVAL (128) steps before the poll, plus the rest of its iteration
+        assertThat(handledAt[0] - writtenAt[0]).isBetween(1, 128 + 1);
     }
 
     private static void write(Pipe.SinkChannel sink) {
