@@ -56,10 +56,10 @@ import org.asyncio4j.internal.signals.Sigint;
  *
  * <h2>Fairness</h2>
  * With nothing ready the loop blocks in its poll until the next timer is due or I/O arrives.
- * While callbacks are ready it polls without blocking only after 61 callbacks or 50 µs since
- * the last poll (asyncio polls every iteration; Tokio's scheduler works the same way), so a busy
- * loop spends almost nothing on watching I/O: a socket that becomes ready has its callback run
- * within 61 iterations, and in the next iteration once iterations run 61 callbacks or more.
+ * While callbacks are ready it polls without blocking only after 128 callbacks or 50 µs since
+ * the last poll (asyncio polls every iteration; Tokio's scheduler polls every 61 task polls), so
+ * a busy loop spends almost nothing on watching I/O: a socket that becomes ready has its callback
+ * run within 128 iterations, and in the next iteration once iterations run 128 callbacks or more.
  *
  * <h2>Threads</h2>
  * The loop runs on the platform thread that calls {@link #runForever()} or

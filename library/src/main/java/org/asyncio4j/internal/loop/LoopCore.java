@@ -53,12 +53,14 @@ public final class LoopCore implements LoopIo {
 
     /**
      * While callbacks are ready, the selector is polled (without blocking) only at the start of
-     * an iteration that follows at least this many callbacks since the last poll (Tokio's
-     * {@code event_interval}), or {@link #POLL_INTERVAL_NANOS} since it: a channel that becomes
-     * ready while the loop is busy has its handler queued within this many iterations. The
-     * bounds and the figures behind them are in {@code docs/design.md}, "Polling for I/O".
+     * an iteration that follows at least this many callbacks since the last poll (after Tokio's
+     * {@code event_interval}, which counts task polls), or {@link #POLL_INTERVAL_NANOS} since it:
+     * a channel that becomes ready while the loop is busy has its handler queued within this many
+     * iterations. A non-blocking poll costs about as much as 10 trivial callbacks, so this keeps
+     * polling near a tenth of what the trivial callbacks between two polls cost. The bounds and
+     * the figures behind them are in {@code docs/design.md}, "Polling for I/O".
      */
-    static final int POLL_INTERVAL = 61;
+    static final int POLL_INTERVAL = 128;
 
     /** The polling interval in time while callbacks are ready, checked every {@link #CLOCK_INTERVAL} callbacks. */
     static final long POLL_INTERVAL_NANOS = 50_000;
@@ -107,6 +109,10 @@ public final class LoopCore implements LoopIo {
 
     /** Callbacks still to run in the iteration in progress; {@link #runNext} adds to it. */
     private int remaining;
+    /** Whether the iteration in progress times each callback (debug mode or a recording of slow steps). */
+    private boolean timed;
+    /** The item the loop is running now, as the loop runs it (not a step a callback runs itself): see {@link #passOn}. */
+    private Runnable running;
 
     /** Callbacks run since the last poll of the selector, when it ended, and whether the time since exceeds the interval. */
     private int sincePoll;
@@ -307,6 +313,7 @@ public final class LoopCore implements LoopIo {
             runBegan = -1;
             stopping = false;
             loopThread = null;
+            running = null;
         }
     }
 
@@ -395,15 +402,32 @@ public final class LoopCore implements LoopIo {
     private void runOnce() {
         // An interrupt of the loop thread would make every select return at once: a busy loop.
         Thread.interrupted();
-        long timeout;
-        if (!ready.isEmpty() || stopping) {
-            timeout = 0;
-        } else if (!timers.isEmpty()) {
-            timeout = Math.max(0, timers.firstDeadline() - nanoTime());
-        } else {
-            timeout = -1;
-        }
+        long timeout = pollTimeout();
         boolean busy = timeout == 0 || !inbox.isEmpty();
+        beginIteration(timeout, busy, pollsNow(busy));
+        while (remaining > 0) {
+            remaining--;
+            run(ready.pollFirst());
+        }
+    }
+
+    /** The next poll's timeout in nanoseconds: 0 if a callback or a timer is due or the loop is stopping, -1 for none. */
+    private long pollTimeout() {
+        if (!ready.isEmpty() || stopping) {
+            return 0;
+        } else if (!timers.isEmpty()) {
+            return Math.max(0, timers.firstDeadline() - nanoTime());
+        }
+        return -1;
+    }
+
+    /** Whether an iteration polls: always when the loop would wait, else once the polling interval has passed. */
+    private boolean pollsNow(boolean busy) {
+        return !busy || stopping || pollDue || sincePoll >= POLL_INTERVAL;
+    }
+
+    /** An iteration up to running its callbacks: the poll (if {@code poll}), the inbox, the due timers. */
+    private void beginIteration(long timeout, boolean busy, boolean poll) {
         long idleDeadline = LoopClock.NO_DEADLINE;
         boolean askClock = !busy && clockDecidesWaits;
         if (askClock) {
@@ -411,7 +435,7 @@ public final class LoopCore implements LoopIo {
             timeout = clock.realWait(idleDeadline, clockHolds > 0 || hooks.hasTaskBlockedOutsideLoop());
         }
         iterations++;
-        if (!busy || stopping || pollDue || sincePoll >= POLL_INTERVAL) {
+        if (poll) {
             long pollBegan = realNanos();
             poll(busy ? 0 : timeout);
             sincePoll = 0;
@@ -439,11 +463,50 @@ public final class LoopCore implements LoopIo {
         }
         remaining = ready.size();
         // Whether to time each callback: asked once per iteration, not once per callback.
-        boolean timed = debug || LoopEvents.slowStepsRecorded();
-        while (remaining > 0) {
-            remaining--;
-            run(ready.pollFirst(), timed);
+        timed = debug || LoopEvents.slowStepsRecorded();
+    }
+
+    /**
+     * A direct hand-over, for a carrier whose task steps run on threads of their own while the
+     * loop thread waits (portable mode). Called by the thread of {@code step}, the item the loop
+     * is running now, as the step gives the loop back: if the next thing the loop thread would do
+     * is run an item that {@code accept} takes, with no waiting and no poll before it (the
+     * polling interval has not passed, or no channel is registered), this does for the loop
+     * thread exactly what it would do up to running that item (ending the iteration and beginning
+     * the next one if {@code step} was the last of its iteration, counting the item towards the
+     * polling interval) and returns the item; the caller then runs it, and the loop thread goes on
+     * waiting. Otherwise it returns null, and the loop thread, once given the loop back, goes on
+     * from where the iterations stand. Never in an iteration that times its callbacks: those
+     * timings are taken by the loop thread around each item.
+     */
+    public Runnable passOn(Runnable step, Predicate<Runnable> accept) {
+        if (running != step || timed) {
+            return null; // a step that a callback ran itself (an eager start) returns into that callback
         }
+        if (remaining == 0) {
+            if (stopping) {
+                return null;
+            }
+            long timeout = pollTimeout();
+            boolean busy = timeout == 0 || !inbox.isEmpty();
+            boolean poll = pollsNow(busy);
+            if (!busy || (poll && !selector.keys().isEmpty())) {
+                return null; // the loop thread waits or polls: leave it to it
+            }
+            beginIteration(timeout, true, poll);
+            if (timed || remaining == 0) {
+                return null;
+            }
+        }
+        Runnable next = ready.peekFirst();
+        if (!accept.test(next)) {
+            return null;
+        }
+        remaining--;
+        ready.pollFirst();
+        countTowardsPoll();
+        running = next;
+        return next;
     }
 
     /**
@@ -472,11 +535,11 @@ public final class LoopCore implements LoopIo {
         }
     }
 
-    private void run(Runnable item, boolean timed) {
-        if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && realNanos() - lastPollNanos >= POLL_INTERVAL_NANOS) {
-            pollDue = true;
-        }
+    private void run(Runnable item) {
+        countTowardsPoll();
+        boolean timed = this.timed;
         long start = timed ? realNanos() : 0;
+        running = item;
         try {
             item.run();
         } catch (Throwable error) {
@@ -488,6 +551,13 @@ public final class LoopCore implements LoopIo {
                     hooks.slowCallback(item, took);
                 }
             }
+        }
+    }
+
+    /** One more callback since the last poll; every {@link #CLOCK_INTERVAL} of them, whether the interval in time has passed. */
+    private void countTowardsPoll() {
+        if ((++sincePoll & (CLOCK_INTERVAL - 1)) == 0 && realNanos() - lastPollNanos >= POLL_INTERVAL_NANOS) {
+            pollDue = true;
         }
     }
 
