@@ -11,7 +11,7 @@ import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.List;
 import java.util.Locale;
-import sun.misc.Signal;
+import org.asyncio4j.internal.signals.JvmSignal;
 
 /** The operating-system side of a child: starting it with clear errors, its return code, and signals. */
 final class Spawn {
@@ -124,7 +124,7 @@ final class Spawn {
         String bare = name.toUpperCase(Locale.ROOT);
         bare = bare.startsWith("SIG") ? bare.substring(3) : bare;
         try {
-            return new Signal(bare).getNumber();
+            return JvmSignal.number(bare);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown signal '" + name + "'; use a name such as SIGTERM, SIGINT, SIGHUP, SIGUSR1", e);
         }
