@@ -171,8 +171,12 @@ public final class LoopGroup implements AutoCloseable {
                     + " inside a task, use an existing group's submit or spawn");
         }
         try (LoopGroup group = new LoopGroup(size)) {
-            CompletableFuture<T> task = group.submit(group.loops().getFirst(), () -> main.run(group));
-            try (Sigint sigint = Sigint.installOnMainThread(() -> task.cancel(false))) {
+            // Ctrl+C is caught before main is submitted: the loops run already, so main may be
+            // under way (and the user may press Ctrl+C) before submit returns.
+            CompletableFuture<Void> ctrlC = new CompletableFuture<>();
+            try (Sigint sigint = Sigint.installOnMainThread(() -> ctrlC.complete(null))) {
+                CompletableFuture<T> task = group.submit(group.loops().getFirst(), () -> main.run(group));
+                ctrlC.thenRun(() -> task.cancel(false));
                 try {
                     return awaitUninterruptibly(task);
                 } catch (CancellationException e) {
