@@ -7,7 +7,7 @@
  */
 @SuppressWarnings("module") // the qualified export below names the test kit, which is built after the library
 module org.asyncio4j {
-    requires jdk.unsupported; // sun.misc.Signal, to turn Ctrl+C into task cancellation as asyncio does
+    requires jdk.unsupported; // the JDK's signal API (internal.signals.JvmSignal), to turn Ctrl+C into task cancellation as asyncio does
     requires jdk.jfr; // flight-recorder events (org.asyncio4j.internal.loop.LoopEvents), free while no recording wants them
     requires java.management; // the bean `asyncio4j ps` creates in a running program (nothing registers it up front)
 

@@ -341,36 +341,57 @@ public final class Asyncio {
      * graph.awaitedBy();                 // empty: nobody awaits the child yet
      * }
      *
+     * @param future the future or task to start from
+     * @return the graph of {@code future} and of everything that waits for it
      * @throws IllegalStateException if called from another thread while the future's loop runs
      */
     public static FutureCallGraph captureCallGraph(Future<?> future) {
         return FutureCallGraph.capture(future);
     }
 
-    /** The call graph of the current task, or {@code null} outside a task; its stack starts at the caller. */
+    /** {@return the call graph of the current task, or {@code null} outside a task} Its stack starts at the caller. */
     public static FutureCallGraph captureCallGraph() {
         Task<?> task = Task.current();
         return task == null ? null : FutureCallGraph.capture(task);
     }
 
-    /** {@link #captureCallGraph(Future)} as text; asyncio's {@code format_call_graph} (see {@link FutureCallGraph#format(int)}). */
+    /**
+     * {@link #captureCallGraph(Future)} as text; asyncio's {@code format_call_graph} (see
+     * {@link FutureCallGraph#format(int)}).
+     *
+     * @param future the future or task to start from
+     * @return the graph with every frame, one line each
+     * @throws IllegalStateException if called from another thread while the future's loop runs
+     */
     public static String formatCallGraph(Future<?> future) {
         return captureCallGraph(future).format();
     }
 
-    /** The current task's call graph as text, or the empty string outside a task. */
+    /** {@return the current task's call graph as text, or the empty string outside a task} */
     public static String formatCallGraph() {
         FutureCallGraph graph = captureCallGraph();
         return graph == null ? "" : graph.format();
     }
 
-    /** Prints {@link #formatCallGraph(Future)} to {@code out}; asyncio's {@code print_call_graph(future, file=out)}. */
+    /**
+     * Prints {@link #formatCallGraph(Future)} to {@code out}; asyncio's
+     * {@code print_call_graph(future, file=out)}.
+     *
+     * @param future the future or task to start from
+     * @param out where to print the graph
+     * @throws IllegalStateException if called from another thread while the future's loop runs
+     */
     public static void printCallGraph(Future<?> future, PrintStream out) {
         Objects.requireNonNull(out, "out");
         out.println(captureCallGraph(future).format());
     }
 
-    /** Prints {@link #formatCallGraph(Future)} to standard output. */
+    /**
+     * Prints {@link #formatCallGraph(Future)} to standard output.
+     *
+     * @param future the future or task to start from
+     * @throws IllegalStateException if called from another thread while the future's loop runs
+     */
     public static void printCallGraph(Future<?> future) {
         printCallGraph(future, System.out);
     }

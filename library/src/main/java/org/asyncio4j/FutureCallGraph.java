@@ -35,6 +35,11 @@ import java.util.Set;
  * @param awaitedBy the graphs of the futures and tasks waiting for {@code future}
  */
 public record FutureCallGraph(Future<?> future, List<StackTraceElement> callStack, List<FutureCallGraph> awaitedBy) {
+    /**
+     * Checks the parts and keeps unmodifiable copies of the lists.
+     *
+     * @throws NullPointerException if {@code future} or a list is null, or a list contains null
+     */
     public FutureCallGraph {
         Objects.requireNonNull(future, "future");
         callStack = copyWithoutNulls(callStack, "callStack");
@@ -64,7 +69,7 @@ public record FutureCallGraph(Future<?> future, List<StackTraceElement> callStac
         return new FutureCallGraph(future, frames, waiters);
     }
 
-    /** The graph as 3.14's {@code format_call_graph} lays it out, with every frame. */
+    /** {@return the graph as 3.14's {@code format_call_graph} lays it out, with every frame} */
     public String format() {
         return format(Integer.MAX_VALUE);
     }
@@ -72,6 +77,9 @@ public record FutureCallGraph(Future<?> future, List<StackTraceElement> callStac
     /**
      * The graph as text, each call stack cut to at most {@code |limit|} frames: the innermost
      * ones if {@code limit} is positive, the outermost if negative; {@code 0} leaves stacks out.
+     *
+     * @param limit how many frames of each call stack to show, and from which end
+     * @return one line per future and per frame, indented by depth, without a final newline
      */
     public String format(int limit) {
         StringBuilder text = new StringBuilder();

@@ -71,7 +71,7 @@ public final class LoopGroup implements AutoCloseable {
     private final Set<EventLoop> failed = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    /** A group of one loop per available processor ({@code Runtime.availableProcessors()}). */
+    /** A group of one loop per available processor ({@code Runtime.availableProcessors()}), running from now on. */
     public LoopGroup() {
         this(Runtime.getRuntime().availableProcessors());
     }
@@ -79,13 +79,21 @@ public final class LoopGroup implements AutoCloseable {
     /**
      * A group of {@code size} loops, running from now on.
      *
+     * @param size how many loops (and platform threads) the group has
      * @throws IllegalArgumentException if {@code size} is less than one
      */
     public LoopGroup(int size) {
         this(size, false);
     }
 
-    /** {@link #LoopGroup(int)} with every loop in debug mode if {@code debug} is true (see {@link EventLoop#setDebug}). */
+    /**
+     * {@link #LoopGroup(int)} with every loop in debug mode if {@code debug} is true.
+     *
+     * @param size how many loops (and platform threads) the group has
+     * @param debug whether every loop runs in debug mode (see {@link EventLoop#setDebug}), which
+     *     also makes a loop refuse the checked calls that come from another loop's thread
+     * @throws IllegalArgumentException if {@code size} is less than one
+     */
     public LoopGroup(int size, boolean debug) {
         if (size < 1) {
             throw new IllegalArgumentException("A loop group needs at least one loop, not " + size);
@@ -108,13 +116,31 @@ public final class LoopGroup implements AutoCloseable {
         running.awaitAdvance(0);
     }
 
-    /** The body of {@link #run(int, Main)}: a program's main coroutine, given the group it runs in. */
+    /**
+     * The body of {@link #run(int, Main)}: a program's main coroutine, given the group it runs in.
+     *
+     * @param <T> the program's result type
+     */
     @FunctionalInterface
     public interface Main<T> {
+        /**
+         * Runs the program as a task of the group's first loop.
+         *
+         * @param group the group the program runs in, to {@link LoopGroup#submit} or {@link LoopGroup#spawn} work
+         *     to its other loops
+         * @return the program's result, which {@link LoopGroup#run(int, Main)} returns
+         * @throws Exception any failure, which {@link LoopGroup#run(int, Main)} rethrows unchanged
+         */
         T run(LoopGroup group) throws Exception;
     }
 
-    /** {@link #run(int, Main)} with one loop per available processor. */
+    /**
+     * {@link #run(int, Main)} with one loop per available processor.
+     *
+     * @param main the program, run as a task of the first loop
+     * @param <T> the program's result type
+     * @return what {@code main} returned
+     */
     public static <T> T run(Main<T> main) {
         return run(Runtime.getRuntime().availableProcessors(), main);
     }
@@ -128,6 +154,15 @@ public final class LoopGroup implements AutoCloseable {
      * <p>On the JVM's main thread, Ctrl+C cancels {@code main}; the group is then closed as usual
      * (everything cancelled, cleanups awaited) and {@link KeyboardInterrupt} is thrown. A second
      * Ctrl+C while the cleanups still run ends the JVM.
+     *
+     * @param size how many loops the group has
+     * @param main the program, run as a task of the first loop
+     * @param <T> the program's result type
+     * @return what {@code main} returned
+     * @throws IllegalArgumentException if {@code size} is less than one
+     * @throws IllegalStateException if called from a running event loop
+     * @throws KeyboardInterrupt if Ctrl+C cancelled {@code main}
+     * @throws CancelledError if {@code main} was cancelled otherwise
      */
     public static <T> T run(int size, Main<T> main) {
         Objects.requireNonNull(main, "main");
@@ -136,8 +171,12 @@ public final class LoopGroup implements AutoCloseable {
                     + " inside a task, use an existing group's submit or spawn");
         }
         try (LoopGroup group = new LoopGroup(size)) {
-            CompletableFuture<T> task = group.submit(group.loops().getFirst(), () -> main.run(group));
-            try (Sigint sigint = Sigint.installOnMainThread(() -> task.cancel(false))) {
+            // Ctrl+C is caught before main is submitted: the loops run already, so main may be
+            // under way (and the user may press Ctrl+C) before submit returns.
+            CompletableFuture<Void> ctrlC = new CompletableFuture<>();
+            try (Sigint sigint = Sigint.installOnMainThread(() -> ctrlC.complete(null))) {
+                CompletableFuture<T> task = group.submit(group.loops().getFirst(), () -> main.run(group));
+                ctrlC.thenRun(() -> task.cancel(false));
                 try {
                     return awaitUninterruptibly(task);
                 } catch (CancellationException e) {
@@ -169,12 +208,12 @@ public final class LoopGroup implements AutoCloseable {
         }
     }
 
-    /** The group's loops, in a fixed order; a loop that failed is still listed (closed). */
+    /** {@return the group's loops, in a fixed order; a loop that failed is still listed (closed)} */
     public List<EventLoop> loops() {
         return loops;
     }
 
-    /** How many loops the group has. */
+    /** {@return how many loops the group has} */
     public int size() {
         return loops.size();
     }
@@ -182,6 +221,7 @@ public final class LoopGroup implements AutoCloseable {
     /**
      * The next loop in round-robin order, skipping loops that failed.
      *
+     * @return a loop of the group that is still open
      * @throws IllegalStateException if the group is closed or every loop has failed
      */
     public EventLoop next() {
@@ -201,6 +241,10 @@ public final class LoopGroup implements AutoCloseable {
      * its result, for any thread: {@link Asyncio#runCoroutineThreadsafe}. Cancelling it cancels the
      * task.
      *
+     * @param loop one of {@link #loops()}
+     * @param coroutine the work to run there
+     * @param <T> the result type
+     * @return a future of the task's outcome, usable from any thread
      * @throws IllegalArgumentException if {@code loop} is not one of this group's loops
      * @throws IllegalStateException if the group or that loop is closed
      */
@@ -210,7 +254,14 @@ public final class LoopGroup implements AutoCloseable {
         return Asyncio.runCoroutineThreadsafe(coroutine, member(loop));
     }
 
-    /** {@link #submit(EventLoop, Coroutine)} on the {@link #next()} loop. */
+    /**
+     * {@link #submit(EventLoop, Coroutine)} on the {@link #next()} loop.
+     *
+     * @param coroutine the work to run
+     * @param <T> the result type
+     * @return a future of the task's outcome, usable from any thread
+     * @throws IllegalStateException if the group is closed or every loop has failed
+     */
     public <T> CompletableFuture<T> submit(Coroutine<T> coroutine) {
         return submit(next(), coroutine);
     }
@@ -233,6 +284,11 @@ public final class LoopGroup implements AutoCloseable {
      * {@link Asyncio#gather} there. Cancelling it cancels the task. On the calling loop itself it is
      * simply {@link EventLoop#createTask}.
      *
+     * @param loop one of {@link #loops()}
+     * @param coroutine the work to run there
+     * @param <T> the result type
+     * @return a future of the calling loop, done once the task on {@code loop} is
+     * @throws IllegalArgumentException if {@code loop} is not one of this group's loops
      * @throws IllegalStateException if no loop is running on this thread, or the group or that loop is closed
      */
     public <T> Future<T> spawn(EventLoop loop, Coroutine<T> coroutine) {
@@ -245,7 +301,15 @@ public final class LoopGroup implements AutoCloseable {
         return Asyncio.wrapFuture(submit(loop, coroutine));
     }
 
-    /** {@link #spawn(EventLoop, Coroutine)} on the {@link #next()} loop. */
+    /**
+     * {@link #spawn(EventLoop, Coroutine)} on the {@link #next()} loop.
+     *
+     * @param coroutine the work to run
+     * @param <T> the result type
+     * @return a future of the calling loop, done once the task is
+     * @throws IllegalStateException if no loop is running on this thread, or the group is closed
+     *     or every loop has failed
+     */
     public <T> Future<T> spawn(Coroutine<T> coroutine) {
         return spawn(next(), coroutine);
     }
@@ -262,7 +326,7 @@ public final class LoopGroup implements AutoCloseable {
         return spawn(body.asCoroutine());
     }
 
-    /** Whether {@link #close()} has been called. */
+    /** {@return whether {@link #close()} has been called} */
     public boolean isClosed() {
         return closing;
     }

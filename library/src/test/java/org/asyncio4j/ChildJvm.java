@@ -36,7 +36,14 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}, with stderr merged into stdout. */
     public static ChildJvm start(Class<?> mainClass, boolean withOpens, String... args) throws IOException {
-        List<String> command = javaCommand(mainClass, withOpens);
+        List<String> command = javaCommand(mainClass, withOpens, List.of());
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Like {@link #start} with the flag, and {@code jvmOptions} (say, {@code --limit-modules}) before the main class. */
+    public static ChildJvm startWithJvmOptions(Class<?> mainClass, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = javaCommand(mainClass, true, jvmOptions);
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -44,11 +51,11 @@ public final class ChildJvm implements AutoCloseable {
     /** Like {@link #start}, with the child allowed at most {@code maxOpenFiles} descriptors ({@code ulimit -n}). */
     public static ChildJvm startWithFileLimit(Class<?> mainClass, int maxOpenFiles) throws IOException {
         List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -n " + maxOpenFiles + " && exec \"$@\"", "sh"));
-        command.addAll(javaCommand(mainClass, true));
+        command.addAll(javaCommand(mainClass, true, List.of()));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    private static List<String> javaCommand(Class<?> mainClass, boolean withOpens) {
+    private static List<String> javaCommand(Class<?> mainClass, boolean withOpens, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (withOpens) {
@@ -59,6 +66,7 @@ public final class ChildJvm implements AutoCloseable {
         if (carrier != null) {
             command.add("-Dasyncio4j.carrier=" + carrier); // a suite run in portable mode runs its child JVMs in it too
         }
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.List;
+import org.asyncio4j.internal.signals.JvmSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 @Timeout(60)
 class SignalHandlerTest {
@@ -49,15 +49,17 @@ class SignalHandlerTest {
 
     @Test
     void closingTheLoopPutsTheSignalsPreviousHandlerBack() {
-        SignalHandler mine = signal -> { };
-        SignalHandler before = Signal.handle(new Signal("USR2"), mine);
+        JvmSignal usr2 = JvmSignal.named("USR2");
+        JvmSignal.Handler before = usr2.install(() -> { });
+        JvmSignal.Handler mine = usr2.install(() -> { }); // the one installed just above, as the JVM holds it
         try {
+            usr2.restore(mine);
             try (EventLoop loop = Asyncio.newEventLoop()) {
                 loop.addSignalHandler("usr2", () -> { });
             }
-            assertThat(Signal.handle(new Signal("USR2"), mine)).isSameAs(mine);
+            assertThat(usr2.install(() -> { })).isEqualTo(mine);
         } finally {
-            Signal.handle(new Signal("USR2"), before);
+            usr2.restore(before);
         }
     }
 
@@ -82,6 +84,31 @@ class SignalHandlerTest {
             child.awaitLine("SIGINT handled by the loop", 10);
             child.awaitLine("main finished normally", 10);
             assertThat(child.waitFor(10)).isZero();
+        }
+    }
+
+    @Test
+    void withoutTheJdksSignalModuleAHandlerIsRefusedNamingTheModuleAndRunStillWorks() throws Exception {
+        List<String> noSignalModule = List.of("--limit-modules", "java.base,java.logging,java.management,jdk.jfr");
+        try (ChildJvm child = ChildJvm.startWithJvmOptions(NoSignalModuleMain.class, noSignalModule)) {
+            assertThat(child.awaitLine("refused:", 30)).contains("UnsupportedOperationException", "jdk.unsupported");
+            child.awaitLine("main finished normally", 10);
+            assertThat(child.waitFor(10)).isZero();
+        }
+    }
+
+    /** Runs where the JDK's signal API is missing: Asyncio.run goes on without Ctrl+C routing, addSignalHandler says why. */
+    public static final class NoSignalModuleMain {
+        public static void main(String[] args) {
+            Asyncio.run(() -> {
+                try {
+                    Asyncio.getRunningLoop().addSignalHandler("SIGUSR1", () -> { });
+                    System.out.println("added");
+                } catch (UnsupportedOperationException e) {
+                    System.out.println("refused: " + e);
+                }
+            });
+            System.out.println("main finished normally");
         }
     }
 

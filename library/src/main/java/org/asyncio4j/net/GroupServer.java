@@ -96,7 +96,20 @@ public final class GroupServer implements Server {
         this.shards = List.copyOf(shards);
     }
 
-    /** A protocol server on every loop of {@code group}, serving at once; see {@link Transports#createServer}. */
+    /**
+     * A protocol server on every loop of {@code group}, serving at once, with the default options
+     * and {@link Spread#AUTO}; {@link Transports#createServer(Supplier, String, int)} for a group.
+     *
+     * @param group the loops that serve the connections
+     * @param protocolFactory makes the protocol of each accepted connection; it is called on the
+     *     loop that will own the connection, from several loops at once
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the TCP port, or 0 for any free port (every loop then shares the one picked)
+     * @return the server, listening and accepting
+     * @throws IOException if the name does not resolve or the address cannot be bound; nothing is
+     *     left listening then
+     * @throws IllegalStateException if the group is closed
+     */
     public static GroupServer createServer(LoopGroup group, Supplier<? extends BaseProtocol> protocolFactory, String host,
                                            int port) throws IOException {
         return createServer(group, protocolFactory, host, port, ServerOptions.defaults(), Spread.AUTO);
@@ -106,6 +119,18 @@ public final class GroupServer implements Server {
      * {@link #createServer(LoopGroup, Supplier, String, int)} with server options and a way to
      * spread the connections.
      *
+     * @param group the loops that serve the connections
+     * @param protocolFactory makes the protocol of each accepted connection; it is called on the
+     *     loop that will own the connection, from several loops at once
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the TCP port, or 0 for any free port (every loop then shares the one picked)
+     * @param options the backlog, socket options and TLS settings, applied on every loop; with
+     *     {@code startServing(false)} the server waits for {@link #startServing()}
+     * @param spread how the connections are spread over the loops
+     * @return the server
+     * @throws IOException if the name does not resolve or the address cannot be bound; nothing is
+     *     left listening then
+     * @throws IllegalStateException if the group is closed
      * @throws UnsupportedOperationException if {@code spread} is {@link Spread#REUSE_PORT} and the
      *     system has no {@code SO_REUSEPORT}
      */
@@ -115,13 +140,45 @@ public final class GroupServer implements Server {
         return start(group, () -> protocolFactory, host, port, options, spread);
     }
 
-    /** A streams server on every loop of {@code group}, serving at once; see {@link Streams#startServer}. */
+    /**
+     * A streams server on every loop of {@code group}, serving at once, with the default options,
+     * reader limit and {@link Spread#AUTO};
+     * {@link Streams#startServer(ClientConnectedHandler, String, int)} for a group.
+     *
+     * @param group the loops that serve the connections
+     * @param handler runs once per connection, in a task of the loop that owns the connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the TCP port, or 0 for any free port (every loop then shares the one picked)
+     * @return the server, listening and accepting
+     * @throws IOException if the name does not resolve or the address cannot be bound; nothing is
+     *     left listening then
+     * @throws IllegalStateException if the group is closed
+     */
     public static GroupServer startServer(LoopGroup group, ClientConnectedHandler handler, String host, int port)
             throws IOException {
         return startServer(group, handler, host, port, ServerOptions.defaults(), StreamReader.DEFAULT_LIMIT, Spread.AUTO);
     }
 
-    /** {@link #startServer(LoopGroup, ClientConnectedHandler, String, int)} with options, a reader limit and a spread. */
+    /**
+     * {@link #startServer(LoopGroup, ClientConnectedHandler, String, int)} with options, a reader
+     * limit and a spread.
+     *
+     * @param group the loops that serve the connections
+     * @param handler runs once per connection, in a task of the loop that owns the connection
+     * @param host the host name or address to listen on, or null for every interface
+     * @param port the TCP port, or 0 for any free port (every loop then shares the one picked)
+     * @param options the backlog, socket options and TLS settings, applied on every loop; with
+     *     {@code startServing(false)} the server waits for {@link #startServing()}
+     * @param limit each connection's reader buffer limit in bytes
+     * @param spread how the connections are spread over the loops
+     * @return the server
+     * @throws IOException if the name does not resolve or the address cannot be bound; nothing is
+     *     left listening then
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     * @throws IllegalStateException if the group is closed
+     * @throws UnsupportedOperationException if {@code spread} is {@link Spread#REUSE_PORT} and the
+     *     system has no {@code SO_REUSEPORT}
+     */
     public static GroupServer startServer(LoopGroup group, ClientConnectedHandler handler, String host, int port,
                                           ServerOptions options, int limit, Spread spread) throws IOException {
         Objects.requireNonNull(handler, "handler");
@@ -129,17 +186,20 @@ public final class GroupServer implements Server {
         return start(group, () -> Streams.serverProtocol(handler, limit), host, port, options, spread);
     }
 
-    /** Whether this system spreads connections over sockets bound with {@code SO_REUSEPORT} (what {@link Spread#AUTO} asks). */
+    /**
+     * {@return whether this system spreads connections over sockets bound with
+     * {@code SO_REUSEPORT}} {@link Spread#AUTO} picks {@link Spread#REUSE_PORT} when it does.
+     */
     public static boolean reusePortBalances() {
         return hasReusePort() && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
     }
 
-    /** How this server spreads its connections: {@link Spread#REUSE_PORT} or {@link Spread#HAND_OFF}. */
+    /** {@return how this server spreads its connections: {@link Spread#REUSE_PORT} or {@link Spread#HAND_OFF}} */
     public Spread spread() {
         return spread;
     }
 
-    /** The group whose loops serve the connections. */
+    /** {@return the group whose loops serve the connections} */
     public LoopGroup group() {
         return group;
     }

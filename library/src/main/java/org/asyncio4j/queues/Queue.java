@@ -296,7 +296,7 @@ public sealed class Queue<T> implements Iterable<T> permits LifoQueue, PriorityQ
             int tasksWaitingJoin, boolean shutDown) {
     }
 
-    /** A snapshot of the queue's state; read it on its loop's thread. */
+    /** {@return a snapshot of the queue's state} Read it on its loop's thread. */
     public Statistics statistics() {
         return new Statistics(items.size(), maxsize, unfinishedTasks, putters.live(), getters.live(), joiners.live(), shutDown);
     }

@@ -112,7 +112,7 @@ public final class Condition {
         }
     }
 
-    /** A snapshot of the condition's state; read it on its loop's thread. */
+    /** {@return a snapshot of the condition's state} Read it on its loop's thread. */
     public Statistics statistics() {
         return new Statistics(waiters.live(), lock.statistics());
     }

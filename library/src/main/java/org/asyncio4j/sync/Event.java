@@ -90,7 +90,7 @@ public final class Event {
     public record Statistics(boolean set, int tasksWaiting) {
     }
 
-    /** A snapshot of the event's state; read it on its loop's thread. */
+    /** {@return a snapshot of the event's state} Read it on its loop's thread. */
     public Statistics statistics() {
         return new Statistics(flag, waiters.live());
     }

@@ -115,7 +115,7 @@ public final class Lock {
     public record Statistics(boolean locked, int tasksWaiting) {
     }
 
-    /** A snapshot of the lock's state; read it on its loop's thread. */
+    /** {@return a snapshot of the lock's state} Read it on its loop's thread. */
     public Statistics statistics() {
         return new Statistics(locked, waiters.live());
     }

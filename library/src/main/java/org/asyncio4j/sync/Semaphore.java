@@ -127,7 +127,7 @@ public sealed class Semaphore permits BoundedSemaphore {
     public record Statistics(int value, int tasksWaiting) {
     }
 
-    /** A snapshot of the semaphore's state; read it on its loop's thread. */
+    /** {@return a snapshot of the semaphore's state} Read it on its loop's thread. */
     public Statistics statistics() {
         return new Statistics(value, waiters.live());
     }

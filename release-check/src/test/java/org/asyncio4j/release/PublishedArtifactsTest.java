@@ -95,6 +95,17 @@ class PublishedArtifactsTest {
     }
 
     @Test
+    void javadocIsBuiltWithEveryDoclintCheckAndFailsOnAnyWarning() {
+        String javadoc = "/project/build/plugins/plugin[artifactId='maven-javadoc-plugin']/configuration/";
+        assertThat(parent.text(javadoc + "doclint")).as("every doclint group, 'missing' included").isEqualTo("all");
+        assertThat(parent.text(javadoc + "failOnWarnings")).isEqualTo("true");
+        for (Pom pom : published) {
+            assertThat(pom.all("//plugin[artifactId='maven-javadoc-plugin']//doclint")).as(pom + " relaxes doclint").isEmpty();
+            assertThat(pom.all("//plugin[artifactId='maven-javadoc-plugin']//failOnWarnings")).as(pom + " lets warnings through").isEmpty();
+        }
+    }
+
+    @Test
     void thisCheckDependsOnEveryPublishedModuleSoItRunsAfterTheirPackaging() throws Exception {
         Pom self = Pom.read(root.resolve("release-check/pom.xml"));
         assertThat(self.all("/project/dependencies/dependency/artifactId"))

@@ -11,7 +11,6 @@ import org.asyncio4j.LoopGroup;
 import org.asyncio4j.net.GroupServer;
 import org.asyncio4j.net.Server;
 import org.asyncio4j.net.ServerOptions;
-import sun.misc.Signal;
 
 /**
  * What the echo and HTTP server mains share, as the peers' servers behave: listen on 127.0.0.1
@@ -100,12 +99,12 @@ public final class EchoServerMain {
     private static void serveUntilTerminated(Server server) throws Exception {
         EventLoop loop = Asyncio.getRunningLoop();
         Future<Void> terminated = loop.createFuture();
-        // SIGTERM arrives on a JVM signal thread: hand it to the loop, which owns the future.
-        Signal.handle(new Signal("TERM"), signal -> loop.callSoonThreadsafe(() -> {
+        // runs on the loop's thread, which owns the future
+        loop.addSignalHandler("SIGTERM", () -> {
             if (!terminated.isDone()) {
                 terminated.setResult(null);
             }
-        }));
+        });
         System.out.println("READY " + server.port());
         System.out.flush();
         try {

@@ -3,8 +3,7 @@
 
 package org.asyncio4j.cli.repl;
 
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
+import org.asyncio4j.internal.signals.JvmSignal;
 
 /**
  * Sends every Ctrl+C (SIGINT) to an action for as long as it is installed, then puts the
@@ -17,14 +16,16 @@ import sun.misc.SignalHandler;
  * }
  * }
  *
- * <p>The action runs on the JVM's signal thread, concurrently with everything else.
+ * <p>The action runs on the JVM's signal thread, concurrently with everything else. The JVM's
+ * handler is set through the library's one door to the JDK's unsupported signal API (this tool
+ * runs on the class path, where that internal class is visible).
  */
 final class CtrlC implements AutoCloseable {
-    private static final Signal INT = new Signal("INT");
-    private final SignalHandler previous;
+    private static final JvmSignal INT = JvmSignal.named("INT");
+    private final JvmSignal.Handler previous;
 
     private CtrlC(Runnable action) {
-        previous = Signal.handle(INT, signal -> action.run());
+        previous = INT.install(action);
     }
 
     /**
@@ -38,6 +39,6 @@ final class CtrlC implements AutoCloseable {
 
     @Override
     public void close() {
-        Signal.handle(INT, previous);
+        INT.restore(previous);
     }
 }

@@ -4,7 +4,6 @@
 package org.asyncio4j.internal.signals;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.SignalHandler;
 
 /**
  * Routes Ctrl+C (SIGINT) to the event loop while one runs on the JVM's main thread, as Python
@@ -20,17 +19,17 @@ public final class Sigint implements AutoCloseable {
     private static final String INT = "INT";
     private static Sigint active;
 
-    private final SignalHandler relay;
-    private final SignalHandler previous;
+    private final Runnable relay;
+    private final JvmSignal.Handler previous;
     private final AtomicInteger received = new AtomicInteger();
 
     private Sigint(Runnable[] responses) {
-        this.relay = signal -> {
+        this.relay = () -> {
             int n = received.getAndIncrement();
             if (n < responses.length) {
                 responses[n].run();
             } else if (previousHandler() != null) {
-                previousHandler().handle(signal);
+                previousHandler().run();
             }
         };
         this.previous = SignalDispatch.setRelay(INT, relay);
@@ -59,7 +58,7 @@ public final class Sigint implements AutoCloseable {
         return received.get();
     }
 
-    private SignalHandler previousHandler() {
+    private JvmSignal.Handler previousHandler() {
         return previous;
     }
 

@@ -6,8 +6,6 @@ package org.asyncio4j.internal.signals;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The one JVM handler asyncio4j installs per signal, and who receives each signal: the handler a
@@ -20,24 +18,25 @@ public final class SignalDispatch {
 
     /** One signal's receivers; the fields change under the class lock and are read by the JVM's signal thread. */
     private static final class Slot {
-        final Signal signal;
-        volatile SignalHandler original;
+        final JvmSignal signal;
+        volatile JvmSignal.Handler original;
         volatile Runnable loopHandler;
-        volatile SignalHandler relay;
+        volatile Runnable relay;
 
-        Slot(Signal signal) {
+        Slot(JvmSignal signal) {
             this.signal = signal;
         }
 
-        void dispatch(Signal received) {
+        void dispatch() {
             Runnable handler = loopHandler;
-            SignalHandler fallback = relay;
+            Runnable fallback = relay;
+            JvmSignal.Handler before = original; // null only for a signal that arrives while the slot is being made
             if (handler != null) {
                 handler.run();
             } else if (fallback != null) {
-                fallback.handle(received);
-            } else if (isCallable(original)) {
-                original.handle(received);
+                fallback.run();
+            } else if (before != null && before.isCallable()) {
+                before.run();
             }
         }
     }
@@ -75,13 +74,13 @@ public final class SignalDispatch {
     }
 
     /** Installs the Ctrl+C relay; returns the handler the JVM had before asyncio4j (null if it was the default or ignore). */
-    static synchronized SignalHandler setRelay(String bareName, SignalHandler relay) {
+    static synchronized JvmSignal.Handler setRelay(String bareName, Runnable relay) {
         Slot slot = slot(bareName);
         slot.relay = relay;
-        return isCallable(slot.original) ? slot.original : null;
+        return slot.original.isCallable() ? slot.original : null;
     }
 
-    static synchronized void clearRelay(String bareName, SignalHandler relay) {
+    static synchronized void clearRelay(String bareName, Runnable relay) {
         Slot slot = SLOTS.get(bareName);
         if (slot != null && slot.relay == relay) {
             slot.relay = null;
@@ -94,15 +93,15 @@ public final class SignalDispatch {
         if (slot != null) {
             return slot;
         }
-        Signal signal;
+        JvmSignal signal;
         try {
-            signal = new Signal(bareName);
+            signal = JvmSignal.named(bareName);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown signal '" + bareName + "'; use one of SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2", e);
         }
         Slot created = new Slot(signal);
         try {
-            created.original = Signal.handle(signal, created::dispatch);
+            created.original = signal.install(created::dispatch);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("Signal SIG" + bareName + " cannot be handled: the JVM or the operating system"
                     + " keeps it (SIGKILL and SIGSTOP never reach a program; the JVM uses SIGQUIT for thread dumps;"
@@ -114,12 +113,8 @@ public final class SignalDispatch {
 
     private static void releaseIfUnused(Slot slot) {
         if (slot.loopHandler == null && slot.relay == null) {
-            Signal.handle(slot.signal, slot.original);
-            SLOTS.remove(slot.signal.getName());
+            slot.signal.restore(slot.original);
+            SLOTS.remove(slot.signal.name());
         }
-    }
-
-    private static boolean isCallable(SignalHandler handler) {
-        return handler != null && handler != SignalHandler.SIG_DFL && handler != SignalHandler.SIG_IGN;
     }
 }

@@ -11,9 +11,9 @@ import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.List;
 import java.util.Locale;
+import org.asyncio4j.internal.signals.JvmSignal;
 import org.asyncio4j.subprocess.Stdio;
 import org.asyncio4j.subprocess.SubprocessOptions;
-import sun.misc.Signal;
 
 /**
  * The JDK path's side of a child ({@link SpawnPath#JDK}): starting it with {@link ProcessBuilder}
@@ -215,7 +215,7 @@ final class Spawn {
         String bare = name.toUpperCase(Locale.ROOT);
         bare = bare.startsWith("SIG") ? bare.substring(3) : bare;
         try {
-            return new Signal(bare).getNumber();
+            return JvmSignal.number(bare);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown signal '" + name + "'; use a name such as SIGTERM, SIGINT, SIGHUP, SIGUSR1", e);
         }
