@@ -266,13 +266,24 @@ public final class LoopGroup implements AutoCloseable {
         return submit(next(), coroutine);
     }
 
-    /** {@link #submit(EventLoop, Coroutine)} for a body without a result. */
+    /**
+     * {@link #submit(EventLoop, Coroutine)} for a body without a result.
+     *
+     * @param loop one of {@link #loops()}
+     * @param body the work to run there
+     * @return a future completed with {@code null} once the body has run, usable from any thread
+     */
     public CompletableFuture<Void> submit(EventLoop loop, AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
         return submit(loop, body.asCoroutine());
     }
 
-    /** {@link #submit(Coroutine)} for a body without a result. */
+    /**
+     * {@link #submit(Coroutine)} for a body without a result, on the {@link #next()} loop.
+     *
+     * @param body the work to run
+     * @return a future completed with {@code null} once the body has run, usable from any thread
+     */
     public CompletableFuture<Void> submit(AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
         return submit(body.asCoroutine());
@@ -314,13 +325,24 @@ public final class LoopGroup implements AutoCloseable {
         return spawn(next(), coroutine);
     }
 
-    /** {@link #spawn(EventLoop, Coroutine)} for a body without a result. */
+    /**
+     * {@link #spawn(EventLoop, Coroutine)} for a body without a result.
+     *
+     * @param loop one of {@link #loops()}
+     * @param body the work to run there
+     * @return a future of the calling loop, done once the body has run on {@code loop}
+     */
     public Future<Void> spawn(EventLoop loop, AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
         return spawn(loop, body.asCoroutine());
     }
 
-    /** {@link #spawn(Coroutine)} for a body without a result. */
+    /**
+     * {@link #spawn(Coroutine)} for a body without a result, on the {@link #next()} loop.
+     *
+     * @param body the work to run
+     * @return a future of the calling loop, done once the body has run
+     */
     public Future<Void> spawn(AsyncRunnable body) {
         Objects.requireNonNull(body, "body");
         return spawn(body.asCoroutine());
