@@ -27,6 +27,7 @@ import java.lang.management.ManagementFactory;
  * ProcessCpu.record(cpu0, ProcessCpu.now(), operations);
  * }
  */
+@SuppressWarnings("restricted") // the benchmark JVMs run with --enable-native-access
 public final class ProcessCpu {
     private static final int CLOCK_PROCESS_CPUTIME_ID = 2; // Linux's value
     private static final MethodHandle CLOCK_GETTIME = clockGettime();

@@ -4,6 +4,7 @@
 package org.asyncio4j.cli;
 
 import java.util.List;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -46,7 +47,7 @@ public final class Usage {
     private static String given(CommandSpec spec, String option) {
         OptionSpec found = spec.findOption(option);
         List<String> typed = found.originalStringValues();
-        return Text.safe(typed.isEmpty() ? String.valueOf((Object) found.getValue()) : typed.getLast());
+        return Text.safe(typed.isEmpty() ? Objects.toString(found.getValue()) : typed.getLast());
     }
 
     /** Prints a usage error as one line and a pointer to {@code --help}; returns 2. */

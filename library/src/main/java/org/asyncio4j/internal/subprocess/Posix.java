@@ -27,6 +27,7 @@ import java.util.List;
  * <p>Every constant here has the same value on Linux for x86-64 and AArch64. The calls that can
  * fail for a reason worth telling capture {@code errno}; the others only say whether they failed.
  */
+@SuppressWarnings("restricted") // called only once native access is known to be enabled
 final class Posix {
     static final int O_RDONLY = 0;
     static final int O_WRONLY = 1;
