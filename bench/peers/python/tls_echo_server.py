@@ -16,8 +16,12 @@ the connections and exits with status 0.
 """
 import argparse
 import asyncio
-import signal
+import os
 import ssl
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import http_server  # noqa: E402  (this folder's: the shutdown every server peer shares)
 
 
 class EchoProtocol(asyncio.Protocol):
@@ -65,17 +69,7 @@ async def serve(mode, port, context):
     else:
         server = await loop.create_server(lambda: EchoProtocol(conns), "127.0.0.1", port,
                                           backlog=1024, ssl=context)
-    stop = asyncio.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    print(f"READY {server.sockets[0].getsockname()[1]}", flush=True)
-
-    await stop.wait()
-    server.close()
-    for t in list(conns):
-        t.abort()
-    await server.wait_closed()
-    await asyncio.sleep(0)
+    await http_server.serve_until_signalled(server, conns)
 
 
 def main():
